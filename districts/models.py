@@ -1,0 +1,377 @@
+"""Districts, their neighbourhood houses and their Community Managers."""
+
+import datetime
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyBlock
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+
+
+class NeighbourhoodHouse(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A Casa del Quartiere: the place residents go to."""
+
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("The name residents know, e.g. “Casa nel Parco”.")
+    )
+    street_address = models.CharField(
+        _("street address"), max_length=200, help_text=_("Street and number, e.g. “Via Morgari 14”.")
+    )
+    postal_code = models.CharField(_("postcode"), max_length=10, default="", blank=True)
+    city = models.CharField(_("city"), max_length=80, default="Torino")
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("From OpenStreetMap: right-click the building, “Show address”."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    opening_notes = models.CharField(
+        _("notes on opening hours"),
+        max_length=250,
+        blank=True,
+        help_text=_("For example “Closed in August and on public holidays”."),
+    )
+    step_free = models.BooleanField(
+        _("step-free access"),
+        default=False,
+        help_text=_("Tick if a wheelchair user can reach the entrance and the main rooms."),
+    )
+    accessibility_notes = models.TextField(
+        _("accessibility notes"),
+        blank=True,
+        help_text=_("Lifts, accessible toilets, hearing loops, quiet rooms, how to ask for help."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Address"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            heading=_("Contacts"),
+        ),
+        MultiFieldPanel(
+            [InlinePanel("opening_hours", label=_("Opening hours")), FieldPanel("opening_notes")],
+            heading=_("Opening hours"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("step_free"), FieldPanel("accessibility_notes")],
+            heading=_("Accessibility"),
+        ),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("street_address"),
+        index.FilterField("locale_id"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("street_address"),
+        SynchronizedField("postal_code"),
+        SynchronizedField("city"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("phone"),
+        SynchronizedField("opening_hours"),
+        SynchronizedField("step_free"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("neighbourhood house")
+        verbose_name_plural = _("neighbourhood houses")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def full_address(self):
+        return ", ".join(part for part in [self.street_address, f"{self.postal_code} {self.city}".strip()] if part)
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def openstreetmap_url(self):
+        if not self.has_coordinates:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=18/{self.latitude}/{self.longitude}"
+        )
+
+    def opening_hours_by_day(self):
+        """The opening hours grouped by weekday, Monday first, closed days included."""
+        by_day = {number: [] for number, _label in WEEKDAYS}
+        for slot in self.opening_hours.all():
+            by_day[slot.weekday].append(slot)
+        return [(label, by_day[number]) for number, label in WEEKDAYS]
+
+    def opening_hours_data(self):
+        """Opening hours as plain data, for the API and schema.org."""
+        days = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+        return [
+            {
+                "weekday": days[slot.weekday],
+                "opens": slot.opens.strftime("%H:%M"),
+                "closes": slot.closes.strftime("%H:%M"),
+            }
+            for slot in self.opening_hours.all()
+        ]
+
+
+class OpeningHours(TranslatableMixin, Orderable):
+    """One opening slot of a house on one weekday; a day can have a morning and an afternoon."""
+
+    house = ParentalKey(NeighbourhoodHouse, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=WEEKDAYS)
+    opens = models.TimeField(_("opens at"), default=datetime.time(9, 0))
+    closes = models.TimeField(_("closes at"), default=datetime.time(18, 0))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("opening slot")
+        verbose_name_plural = _("opening hours")
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": _("The closing time must be after the opening time.")})
+
+
+class CommunityManager(TranslatableMixin, index.Indexed, models.Model):
+    """The person who helps residents of one or more districts turn ideas into projects."""
+
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(
+        _("role"),
+        max_length=120,
+        default="Community Manager",
+        help_text=_("As residents should read it, e.g. “Community Manager for Mirafiori Sud”."),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A friendly portrait, at least 400 × 400 pixels."),
+    )
+    bio = models.TextField(
+        _("short biography"),
+        blank=True,
+        help_text=_("How this person can help residents, in a few sentences."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=_("Contacts")),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("photo"),
+        SynchronizedField("phone"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Community Manager")
+        verbose_name_plural = _("Community Managers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class DistrictPage(Page):
+    """One of the neighbourhoods: its house, its Community Manager, what happens there."""
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=600,
+        help_text=_("A short portrait of the district, shown at the top and in listings."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    population = models.PositiveIntegerField(
+        _("inhabitants"),
+        null=True,
+        blank=True,
+        help_text=_("Approximate number of residents, e.g. 35000."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide picture of the district, at least 1200 pixels wide."),
+    )
+    house = models.ForeignKey(
+        NeighbourhoodHouse,
+        verbose_name=_("neighbourhood house"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The Casa del Quartiere of this district."),
+    )
+    manager = models.ForeignKey(
+        CommunityManager,
+        verbose_name=_("Community Manager"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The person residents contact to take part."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("population"),
+        MultiFieldPanel(
+            [FieldPanel("house"), FieldPanel("manager")], heading=_("House and Community Manager")
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", boost=1.5),
+        index.SearchField("body"),
+        index.RelatedFields("house", [index.SearchField("name"), index.SearchField("street_address")]),
+    ]
+    api_fields = [
+        APIField("intro"),
+        APIField("population"),
+        APIField("hero_image"),
+        APIField("body"),
+        APIField("house_data"),
+        APIField("manager_data"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("population"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("house"),
+        SynchronizedField("manager"),
+    ]
+
+    # Districts are the top sections of a locale's home page.
+    parent_page_types = ["home.HomePage"]
+    # A district holds its initiatives, its own events and its "What's on" page.
+    subpage_types = ["initiatives.InitiativePage", "initiatives.EventPage", "initiatives.CalendarPage"]
+
+    class Meta:
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+    @property
+    def localized_house(self):
+        return self.house.localized if self.house_id else None
+
+    @property
+    def localized_manager(self):
+        return self.manager.localized if self.manager_id else None
+
+    @property
+    def house_data(self):
+        house = self.localized_house
+        if house is None:
+            return None
+        return {
+            "id": house.pk,
+            "name": house.name,
+            "address": house.full_address,
+            "latitude": float(house.latitude) if house.latitude is not None else None,
+            "longitude": float(house.longitude) if house.longitude is not None else None,
+            "opening_hours": house.opening_hours_data(),
+            "opening_notes": house.opening_notes,
+            "phone": house.phone,
+            "email": house.email,
+            "website": house.website,
+            "step_free": house.step_free,
+            "accessibility_notes": house.accessibility_notes,
+        }
+
+    @property
+    def manager_data(self):
+        manager = self.localized_manager
+        if manager is None:
+            return None
+        photo = None
+        if manager.photo_id:
+            rendition = manager.photo.get_rendition("fill-400x400")
+            photo = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+        return {
+            "id": manager.pk,
+            "name": manager.name,
+            "role": manager.role,
+            "bio": manager.bio,
+            "email": manager.email,
+            "phone": manager.phone,
+            "photo": photo,
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        from initiatives.queries import district_initiatives, upcoming_occurrences
+
+        context = super().get_context(request, *args, **kwargs)
+        context["house"] = self.localized_house
+        context["manager"] = self.localized_manager
+        context["initiatives"] = district_initiatives(self)
+        context["upcoming"] = upcoming_occurrences(self, limit=8)
+        return context

@@ -1,0 +1,101 @@
+"""The shared StreamField blocks: one `BodyBlock` serves the body of every page type."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
+        default="h2",
+        help_text=_("Use “Section heading” for main parts of the page."),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "home/blocks/heading_block.html"
+
+
+class ImageWithCaptionBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Text alternative"),
+        required=False,
+        max_length=250,
+        help_text=_(
+            "Describe the picture for people who cannot see it. Leave empty if it is decorative."
+        ),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Image with caption")
+        template = "home/blocks/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quotation"))
+    attribution = blocks.CharBlock(
+        label=_("Who said it"), required=False, max_length=120
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "home/blocks/quote_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(
+        label=_("Button text"),
+        max_length=80,
+        help_text=_("Say what happens, for example “Book a place”."),
+    )
+    page = blocks.PageChooserBlock(
+        label=_("Page on this site"), required=False
+    )
+    url = blocks.URLBlock(
+        label=_("Or an address on another site"), required=False
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = "home/blocks/call_to_action_block.html"
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks import StructBlockValidationError
+
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a page or enter an address."))}
+            )
+        return value
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"), features=RICH_TEXT_FEATURES, icon="pilcrow"
+    )
+    image = ImageWithCaptionBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    embed = EmbedBlock(
+        label=_("Video or other media"),
+        help_text=_("Paste the address of a video, for example from PeerTube or YouTube."),
+        icon="media",
+    )
+
+    class Meta:
+        label = _("Body")

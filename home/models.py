@@ -1,0 +1,56 @@
+"""The home page of each locale."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+
+class HomePage(Page):
+    intro = models.TextField(
+        _("welcome text"),
+        blank=True,
+        max_length=500,
+        help_text=_("Two or three sentences that greet residents and say what the portal offers."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Optional extra content shown below the districts and events."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    # The home page sits at the root of each locale's tree.
+    parent_page_types = ["wagtailcore.Page"]
+    # Districts and the portal-wide calendar live directly under the home page.
+    subpage_types = ["districts.DistrictPage", "initiatives.CalendarPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from districts.models import DistrictPage
+        from initiatives.queries import recent_initiatives, upcoming_occurrences
+
+        context = super().get_context(request, *args, **kwargs)
+        districts = (
+            DistrictPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .specific()
+        )
+        context["districts"] = districts
+        context["upcoming"] = upcoming_occurrences(self, limit=8)
+        context["recent_initiatives"] = recent_initiatives(self, limit=6)
+        return context

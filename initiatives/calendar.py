@@ -1,0 +1,157 @@
+"""The “What's on” listing: filters in the URL, occurrences grouped by day, paginated."""
+
+import datetime
+from itertools import groupby
+
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Audience, Category, EventPage, Occurrence, SpokenLanguage
+from .occurrences import make_local_aware, zone
+from .queries import attach_pages, current_locale
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+class CalendarFilterForm(forms.Form):
+    WHEN_CHOICES = [
+        ("", _("From today")),
+        ("today", _("Today")),
+        ("week", _("This week")),
+        ("weekend", _("This weekend")),
+        ("month", _("This month")),
+        ("dates", _("Chosen dates")),
+    ]
+
+    when = forms.ChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    district = forms.ChoiceField(label=_("District"), required=False)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    audience = forms.ChoiceField(label=_("For whom"), required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    free = forms.BooleanField(label=_("Free only"), required=False)
+    step_free = forms.BooleanField(label=_("Step-free access"), required=False)
+
+    def __init__(self, data, *, districts, locale, **kwargs):
+        super().__init__(data, **kwargs)
+        everything = [("", _("All"))]
+        self.districts = {d.slug: d for d in districts}
+        self.fields["district"].choices = everything + [(d.slug, d.title) for d in districts]
+        self.fields["category"].choices = everything + [
+            (c.slug, c.name) for c in Category.objects.filter(locale=locale)
+        ]
+        self.fields["audience"].choices = everything + [
+            (a.slug, a.name) for a in Audience.objects.filter(locale=locale)
+        ]
+        self.fields["language"].choices = everything + [
+            (lang.code, lang.name) for lang in SpokenLanguage.objects.all()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            self.add_error("date_to", _("The end date must not be before the start date."))
+        if data.get("date_from") or data.get("date_to"):
+            data["when"] = "dates"
+        return data
+
+
+def date_range(when, date_from=None, date_to=None, today=None):
+    """(start, end) aware datetimes for a named range; end is exclusive."""
+    today = today or timezone.localdate(timezone=zone())
+    now = timezone.now()
+
+    def midnight(day):
+        return make_local_aware(datetime.datetime.combine(day, datetime.time(0, 0)))
+
+    if when == "today":
+        return now, midnight(today + ONE_DAY)
+    if when == "week":
+        monday = today - datetime.timedelta(days=today.weekday())
+        return now, midnight(monday + datetime.timedelta(days=7))
+    if when == "weekend":
+        saturday = today + datetime.timedelta(days=(5 - today.weekday()) % 7)
+        if today.weekday() == 6:
+            saturday = today - ONE_DAY
+        return max(now, midnight(saturday)), midnight(saturday + datetime.timedelta(days=2))
+    if when == "month":
+        first_next = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+        return now, midnight(first_next)
+    if when == "dates":
+        start = midnight(date_from) if date_from else now
+        end = midnight(date_to + ONE_DAY) if date_to else None
+        return start, end
+    return now, None
+
+
+def filtered_occurrences(cleaned, *, district_key=None, districts=None):
+    start, end = date_range(cleaned.get("when"), cleaned.get("date_from"), cleaned.get("date_to"))
+    rows = Occurrence.objects.filter(kind=Occurrence.Kind.EVENT, end__gt=start)
+    if end is not None:
+        rows = rows.filter(start__lt=end)
+    if district_key is None and cleaned.get("district") and districts:
+        district_key = districts[cleaned["district"]].translation_key
+    if district_key is not None:
+        rows = rows.filter(district_key=district_key)
+    if cleaned.get("category"):
+        rows = rows.filter(category_slug=cleaned["category"])
+    if cleaned.get("free"):
+        rows = rows.filter(is_free=True)
+    if cleaned.get("step_free"):
+        rows = rows.filter(step_free=True)
+    if cleaned.get("audience"):
+        keys = EventPage.objects.filter(audiences__slug=cleaned["audience"]).values("translation_key")
+        rows = rows.filter(translation_key__in=Subquery(keys))
+    if cleaned.get("language"):
+        keys = EventPage.objects.filter(languages__code=cleaned["language"]).values("translation_key")
+        rows = rows.filter(translation_key__in=Subquery(keys))
+    return rows.order_by("start", "pk")
+
+
+def calendar_context(request, calendar_page):
+    """Context for the calendar template; query count is independent of the rows shown."""
+    from districts.models import DistrictPage
+
+    locale = calendar_page.locale or current_locale()
+    parent = calendar_page.get_parent().specific
+    district_scope = parent if isinstance(parent, DistrictPage) else None
+    districts = [] if district_scope else list(
+        DistrictPage.objects.live().public().filter(locale=locale).order_by("title")
+    )
+    form = CalendarFilterForm(request.GET or None, districts=districts, locale=locale)
+    cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    rows = filtered_occurrences(
+        cleaned,
+        district_key=district_scope.translation_key if district_scope else None,
+        districts=form.districts,
+    )
+    paginator = Paginator(rows, calendar_page.per_page or 30)
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    listed = attach_pages(page_obj.object_list, locale)
+    days = [
+        (day, list(items))
+        for day, items in groupby(listed, key=lambda item: timezone.localtime(item.row.start, zone()).date())
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "filter_form": form,
+        "district_scope": district_scope,
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "days": days,
+        "filter_query": query.urlencode(),
+    }

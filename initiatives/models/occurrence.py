@@ -1,0 +1,48 @@
+"""The materialised occurrence table: every dated occurrence over a rolling horizon."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Occurrence(models.Model):
+    """One dated occurrence of an event or of an initiative's opening schedule.
+
+    Rows are written only by `initiatives.occurrences.rebuild_for_page` for one
+    representative page per translation key (the source-locale page); readers in other
+    locales map `translation_key` to their own page.
+    """
+
+    class Kind(models.TextChoices):
+        EVENT = "event", _("Event")
+        OPENING = "opening", _("Opening hours")
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    translation_key = models.UUIDField(db_index=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.EVENT)
+    district_key = models.UUIDField(null=True, db_index=True)
+    category_slug = models.SlugField(max_length=80, blank=True, db_index=True)
+    is_free = models.BooleanField(default=True)
+    step_free = models.BooleanField(default=False)
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    all_day = models.BooleanField(default=False)
+    cancelled = models.BooleanField(default=False)
+    moved = models.BooleanField(default=False)
+    original_start = models.DateTimeField(null=True, blank=True)
+    change_key = models.UUIDField(
+        null=True, blank=True, help_text="translation key of the OccurrenceChange, if any"
+    )
+
+    class Meta:
+        ordering = ["start", "pk"]
+        indexes = [
+            models.Index(fields=["start", "end"], name="occurrence_range"),
+            models.Index(fields=["kind", "start"], name="occurrence_kind_start"),
+            models.Index(fields=["district_key", "start"], name="occurrence_district_start"),
+            models.Index(fields=["translation_key", "start"], name="occurrence_key_start"),
+        ]
+        verbose_name = _("occurrence")
+        verbose_name_plural = _("occurrences")
+
+    def __str__(self):
+        return f"{self.page_id} @ {self.start.isoformat()}"

@@ -1,0 +1,554 @@
+"""Initiative and event pages: what residents can join, where, when and for whom."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from recurrence.fields import RecurrenceField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+
+
+@dataclass(frozen=True)
+class Venue:
+    """Where an activity takes place, whether at a house or elsewhere."""
+
+    name: str
+    address: str
+    latitude: Decimal | None
+    longitude: Decimal | None
+    step_free: bool
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def openstreetmap_url(self):
+        if not self.has_coordinates:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=18/{self.latitude}/{self.longitude}"
+        )
+
+    def as_dict(self):
+        return {
+            "name": self.name,
+            "address": self.address,
+            "lat": float(self.latitude) if self.latitude is not None else None,
+            "lon": float(self.longitude) if self.longitude is not None else None,
+            "step_free": self.step_free,
+        }
+
+
+class ActivityPage(Page):
+    """Fields shared by initiatives and events: what, for whom, where, how much."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two plain sentences shown in listings and search results."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A picture of the activity, at least 1200 pixels wide."),
+    )
+    category = models.ForeignKey(
+        "initiatives.Category",
+        verbose_name=_("category"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The kind of activity residents will look for."),
+    )
+    audiences = ParentalManyToManyField(
+        "initiatives.Audience",
+        verbose_name=_("for whom"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty if it is open to everyone."),
+    )
+    languages = ParentalManyToManyField(
+        "initiatives.SpokenLanguage",
+        verbose_name=_("languages spoken"),
+        blank=True,
+        related_name="+",
+        help_text=_("The languages in which the activity is held or the service is offered."),
+    )
+    house = models.ForeignKey(
+        "districts.NeighbourhoodHouse",
+        verbose_name=_("neighbourhood house"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to use the district's house, or fill in another place below."),
+    )
+    venue_name = models.CharField(
+        _("other place"),
+        max_length=120,
+        blank=True,
+        help_text=_("Only if it does not happen at a house, e.g. “Parco Colonnetti”."),
+    )
+    venue_address = models.CharField(_("address of the other place"), max_length=200, blank=True)
+    venue_latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    venue_longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    venue_step_free = models.BooleanField(
+        _("step-free access at the other place"), default=False
+    )
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    cost = models.CharField(
+        _("cost"),
+        max_length=120,
+        blank=True,
+        help_text=_("If not free, what it costs, e.g. “5 € a lesson, reduced 3 €”."),
+    )
+    booking_info = models.TextField(
+        _("how to take part"),
+        blank=True,
+        help_text=_("Whether to book, how, and any documents to bring."),
+    )
+    registration_url = models.URLField(
+        _("booking link"), blank=True, help_text=_("An online form, if there is one.")
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+
+    details_panels = [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("category"),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]
+    place_panels = [
+        FieldPanel("house"),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldRowPanel([FieldPanel("venue_latitude"), FieldPanel("venue_longitude")]),
+                FieldPanel("venue_step_free"),
+            ],
+            heading=_("Somewhere else"),
+        ),
+    ]
+    participation_panels = [
+        FieldRowPanel([FieldPanel("is_free"), FieldPanel("cost")]),
+        FieldPanel("booking_info"),
+        FieldPanel("registration_url"),
+        FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("body"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields("audiences", [index.SearchField("name")]),
+        index.FilterField("is_free"),
+        index.FilterField("category"),
+    ]
+    activity_api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("image"),
+        APIField("category_data"),
+        APIField("audience_data"),
+        APIField("language_codes"),
+        APIField("venue_data"),
+        APIField("is_free"),
+        APIField("cost"),
+        APIField("booking_info"),
+        APIField("registration_url"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+    ]
+    activity_synchronized_fields = [
+        SynchronizedField("image"),
+        SynchronizedField("category"),
+        SynchronizedField("audiences"),
+        SynchronizedField("languages"),
+        SynchronizedField("house"),
+        SynchronizedField("venue_address"),
+        SynchronizedField("venue_latitude"),
+        SynchronizedField("venue_longitude"),
+        SynchronizedField("venue_step_free"),
+        SynchronizedField("is_free"),
+        SynchronizedField("contact_phone"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if not self.is_free and not self.cost:
+            raise ValidationError({"cost": _("Say what it costs, or tick “free of charge”.")})
+        if (self.venue_latitude is None) != (self.venue_longitude is None):
+            raise ValidationError(
+                {"venue_longitude": _("Give both latitude and longitude, or neither.")}
+            )
+
+    @cached_property
+    def district(self):
+        """The district page this activity belongs to, in the same locale."""
+        from districts.models import DistrictPage
+
+        return DistrictPage.objects.ancestor_of(self).live().first()
+
+    def get_venue(self):
+        """The place residents should go to: another place if named, else the (district's) house."""
+        if self.venue_name:
+            return Venue(
+                name=self.venue_name,
+                address=self.venue_address,
+                latitude=self.venue_latitude,
+                longitude=self.venue_longitude,
+                step_free=self.venue_step_free,
+            )
+        house = self.house
+        if house is None and self.district is not None:
+            house = self.district.house
+        if house is None:
+            return None
+        house = house.localized
+        return Venue(
+            name=house.name,
+            address=house.full_address,
+            latitude=house.latitude,
+            longitude=house.longitude,
+            step_free=house.step_free,
+        )
+
+    @property
+    def localized_category(self):
+        return self.category.localized if self.category_id else None
+
+    def localized_audiences(self):
+        return [audience.localized for audience in self.audiences.all()]
+
+    @property
+    def category_data(self):
+        category = self.localized_category
+        return {"id": category.pk, "slug": category.slug, "name": category.name} if category else None
+
+    @property
+    def audience_data(self):
+        return [{"slug": a.slug, "name": a.name} for a in self.localized_audiences()]
+
+    @property
+    def language_codes(self):
+        return [language.code for language in self.languages.all()]
+
+    @property
+    def venue_data(self):
+        venue = self.get_venue()
+        return venue.as_dict() if venue else None
+
+    def upcoming(self, limit=10):
+        """The next dated occurrences of this page, from the occurrence table."""
+        from initiatives.occurrences import next_occurrences
+
+        return next_occurrences(self, limit=limit)
+
+    @property
+    def next_dates(self):
+        return [
+            {
+                "start": occ.start.isoformat(),
+                "end": occ.end.isoformat(),
+                "all_day": occ.all_day,
+                "cancelled": occ.cancelled,
+                "reason": occ.reason,
+            }
+            for occ in self.upcoming(limit=10)
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["venue"] = self.get_venue()
+        context["category"] = self.localized_category
+        context["audiences"] = self.localized_audiences()
+        context["district"] = self.district
+        context["upcoming"] = self.upcoming(limit=10)
+        return context
+
+
+class InitiativePage(ActivityPage):
+    """An ongoing service or project of a house, with its regular opening schedule."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        PAUSED = "paused", _("Paused")
+        ENDED = "ended", _("Ended")
+
+    status = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.ACTIVE,
+        help_text=_("Ended initiatives stay on the site as a record but show no dates."),
+    )
+    schedule = RecurrenceField(
+        verbose_name=_("regular schedule"),
+        blank=True,
+        null=True,
+        include_dtstart=False,
+        help_text=_(
+            "When it is open, e.g. every Tuesday. Add the public holidays when it is closed "
+            "as excluded dates."
+        ),
+    )
+    schedule_starts_on = models.DateField(
+        _("schedule starts on"),
+        null=True,
+        blank=True,
+        help_text=_("The first day of the schedule; needed for “every other week”."),
+    )
+    opens_at = models.TimeField(_("from"), null=True, blank=True)
+    closes_at = models.TimeField(_("to"), null=True, blank=True)
+    schedule_notes = models.CharField(
+        _("notes on the schedule"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “closed in August”, “by appointment on Thursdays”."),
+    )
+
+    schedule_panels = [
+        FieldPanel("status"),
+        FieldPanel("schedule"),
+        FieldRowPanel([FieldPanel("schedule_starts_on"), FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        FieldPanel("schedule_notes"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(Page.content_panels + ActivityPage.details_panels, heading=_("Content")),
+            ObjectList(schedule_panels, heading=_("Schedule")),
+            ObjectList(ActivityPage.place_panels, heading=_("Place")),
+            ObjectList(ActivityPage.participation_panels, heading=_("Taking part")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = ActivityPage.search_fields + [index.FilterField("status")]
+    api_fields = ActivityPage.activity_api_fields + [
+        APIField("status"),
+        APIField("schedule_text"),
+        APIField("schedule_rrule"),
+        APIField("opens_at"),
+        APIField("closes_at"),
+        APIField("schedule_notes"),
+        APIField("next_dates"),
+    ]
+    override_translatable_fields = ActivityPage.activity_synchronized_fields + [
+        SynchronizedField("status"),
+        SynchronizedField("schedule"),
+        SynchronizedField("schedule_starts_on"),
+        SynchronizedField("opens_at"),
+        SynchronizedField("closes_at"),
+        TranslatableField("schedule_notes"),
+    ]
+
+    # An initiative belongs to one district.
+    parent_page_types = ["districts.DistrictPage"]
+    # It may hold its own dated events (a course's open day, a workshop's final show).
+    subpage_types = ["initiatives.EventPage"]
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    def clean(self):
+        super().clean()
+        if self.schedule and (self.opens_at is None or self.closes_at is None):
+            raise ValidationError({"opens_at": _("Give the opening and closing time of the schedule.")})
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The closing time must be after the opening time.")})
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def schedule_text(self):
+        from initiatives.occurrences import describe_schedule
+
+        return describe_schedule(self)
+
+    @property
+    def schedule_rrule(self):
+        from initiatives.occurrences import rrule_lines
+
+        return rrule_lines(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from initiatives.occurrences import opening_state
+
+        context = super().get_context(request, *args, **kwargs)
+        context["opening_state"] = opening_state(self)
+        context["events"] = EventPage.objects.child_of(self).live().public().specific()
+        return context
+
+
+class EventPage(ActivityPage):
+    """A dated happening: once, over several days, or repeating."""
+
+    start = models.DateTimeField(
+        _("starts"), help_text=_("Date and time of the (first) occurrence, Turin time.")
+    )
+    end = models.DateTimeField(
+        _("ends"),
+        help_text=_("When the (first) occurrence ends; a later day makes a multi-day event."),
+    )
+    all_day = models.BooleanField(
+        _("all day"), default=False, help_text=_("Tick for a festival day or an outing with no set times.")
+    )
+    recurrence = RecurrenceField(
+        verbose_name=_("repeats"),
+        blank=True,
+        null=True,
+        include_dtstart=False,
+        help_text=_(
+            "Leave empty for a one-off event. Otherwise choose how it repeats; add excluded "
+            "dates for days off and extra dates for one-off additions."
+        ),
+    )
+
+    date_panels = [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("all_day"),
+        FieldPanel("recurrence"),
+        InlinePanel("occurrence_changes", heading=_("Cancelled or moved dates"), label=_("Change")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(Page.content_panels + ActivityPage.details_panels, heading=_("Content")),
+            ObjectList(date_panels, heading=_("Dates")),
+            ObjectList(ActivityPage.place_panels, heading=_("Place")),
+            ObjectList(ActivityPage.participation_panels, heading=_("Taking part")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = ActivityPage.search_fields + [index.FilterField("start")]
+    api_fields = ActivityPage.activity_api_fields + [
+        APIField("start"),
+        APIField("end"),
+        APIField("all_day"),
+        APIField("recurrence_rules"),
+        APIField("cancelled_dates"),
+        APIField("next_dates"),
+    ]
+    override_translatable_fields = ActivityPage.activity_synchronized_fields + [
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("all_day"),
+        SynchronizedField("recurrence"),
+        SynchronizedField("occurrence_changes"),
+    ]
+
+    # Events belong to a district or to one of its initiatives.
+    parent_page_types = ["districts.DistrictPage", "initiatives.InitiativePage"]
+    # An event is a leaf.
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The end must not be before the start.")})
+
+    @property
+    def recurrence_rules(self):
+        from initiatives.occurrences import rrule_lines
+
+        return rrule_lines(self)
+
+    @property
+    def cancelled_dates(self):
+        return [
+            {"date": change.original_date.isoformat(), "reason": change.reason}
+            for change in self.occurrence_changes.all()
+            if change.cancelled
+        ]
+
+    @property
+    def is_past(self):
+        return not self.recurrence and self.end < timezone.now()
+
+
+class OccurrenceChange(TranslatableMixin, Orderable):
+    """One date of an event that is cancelled or moved, leaving the rest of the series alone."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="occurrence_changes")
+    original_date = models.DateField(
+        _("date of the occurrence"), help_text=_("The day it was planned for.")
+    )
+    cancelled = models.BooleanField(_("cancelled"), default=True)
+    reason = models.CharField(
+        _("message to residents"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “The teacher is ill; we meet again next week”."),
+    )
+    new_start = models.DateTimeField(
+        _("moved to"), null=True, blank=True, help_text=_("If not cancelled: the new start.")
+    )
+    new_end = models.DateTimeField(_("new end"), null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("original_date"), FieldPanel("cancelled")]),
+        FieldPanel("reason"),
+        FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end")]),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("original_date"),
+        SynchronizedField("cancelled"),
+        SynchronizedField("new_start"),
+        SynchronizedField("new_end"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("cancelled or moved date")
+        verbose_name_plural = _("cancelled or moved dates")
+
+    def clean(self):
+        if not self.cancelled and self.new_start is None:
+            raise ValidationError({"new_start": _("Give the new start, or tick “cancelled”.")})
+        if self.new_start and self.new_end and self.new_end < self.new_start:
+            raise ValidationError({"new_end": _("The end must not be before the start.")})
+

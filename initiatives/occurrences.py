@@ -1,0 +1,393 @@
+"""The occurrence engine: the one place that expands schedules into dated occurrences.
+
+Rules are expanded on naive wall-clock times in `settings.EVENTS_TIME_ZONE` and only then
+made aware, so a weekly 18:00 event stays at 18:00 across the changes of time.
+django-recurrence alone converts to UTC first and shifts such events by an hour
+(jazzband/django-recurrence issues 174 and 247) and matches exclusion dates only at exact
+instants (issue 94); here EXDATE and RDATE are matched by local calendar date.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from dateutil import rrule as du_rrule
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+@lru_cache(maxsize=1)
+def zone() -> ZoneInfo:
+    return ZoneInfo(settings.EVENTS_TIME_ZONE)
+
+
+def to_local_naive(value: datetime.datetime) -> datetime.datetime:
+    """Wall-clock time in the events' zone, without tzinfo."""
+    if timezone.is_naive(value):
+        return value
+    return value.astimezone(zone()).replace(tzinfo=None)
+
+
+def to_local_date(value) -> datetime.date:
+    """The calendar date in the events' zone of a date or (aware or naive) datetime."""
+    if isinstance(value, datetime.datetime):
+        return to_local_naive(value).date()
+    return value
+
+
+def make_local_aware(value: datetime.datetime) -> datetime.datetime:
+    """Attach the events' zone to a wall-clock time; a time skipped in spring moves forward."""
+    aware = value.replace(tzinfo=zone())
+    # Round-trip through UTC to normalise non-existent wall-clock times (02:30 on the spring change).
+    return aware.astimezone(datetime.UTC).astimezone(zone())
+
+
+@dataclass(frozen=True)
+class Change:
+    """A cancelled or moved occurrence, keyed by its planned local date."""
+
+    cancelled: bool
+    reason: str = ""
+    new_start: datetime.datetime | None = None
+    new_end: datetime.datetime | None = None
+    key: object = None
+
+
+@dataclass
+class Schedule:
+    """Everything needed to expand one page's dates, independent of the database."""
+
+    first_start: datetime.datetime  # naive, local wall-clock
+    duration: datetime.timedelta
+    all_day: bool = False
+    recurrence: object = None  # recurrence.Recurrence or None
+    include_first: bool = True
+    changes: dict = field(default_factory=dict)  # date -> Change
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    start: datetime.datetime  # aware, in the events' zone
+    end: datetime.datetime
+    all_day: bool = False
+    cancelled: bool = False
+    reason: str = ""
+    moved: bool = False
+    original_start: datetime.datetime | None = None
+    change_key: object = None
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The last calendar day the occurrence covers (an all-day end is exclusive)."""
+        if self.all_day:
+            return (self.end - ONE_DAY).date()
+        return self.end.date()
+
+    @property
+    def is_multi_day(self) -> bool:
+        return self.last_day > self.start.date()
+
+
+def _rule_to_dateutil(rule, dtstart: datetime.datetime):
+    """A django-recurrence Rule as a dateutil rrule on naive local times."""
+    kwargs = {}
+    for param in rule.byparams:
+        value = getattr(rule, param, None)
+        if value:
+            kwargs["byweekday" if param == "byday" else param] = value
+    until = None
+    if rule.until:
+        # UNTIL is inclusive of its whole local day, whatever instant the widget stored.
+        until = datetime.datetime.combine(to_local_date(rule.until), datetime.time.max)
+    return du_rrule.rrule(
+        rule.freq,
+        dtstart=dtstart,
+        interval=rule.interval or 1,
+        wkst=rule.wkst,
+        count=rule.count,
+        until=until,
+        **kwargs,
+    )
+
+
+def _series_starts(schedule: Schedule, window_start, window_end, max_count):
+    """Planned local start times of the series that can touch the window, in order."""
+    recurrence = schedule.recurrence
+    first = schedule.first_start
+    earliest = window_start - schedule.duration
+    if not recurrence or not (recurrence.rrules or recurrence.rdates):
+        return [first] if schedule.include_first else []
+
+    starts = set()
+    if schedule.include_first:
+        starts.add(first)
+    for rule in recurrence.rrules:
+        generated = _rule_to_dateutil(rule, first)
+        for moment in generated.between(earliest, window_end, inc=True):
+            starts.add(moment)
+            if len(starts) > max_count * 2:
+                break
+    for rdate in recurrence.rdates:
+        local = to_local_naive(rdate) if isinstance(rdate, datetime.datetime) else rdate
+        if isinstance(local, datetime.datetime) and local.time() != datetime.time(0, 0):
+            starts.add(local)
+        else:
+            day = local.date() if isinstance(local, datetime.datetime) else local
+            starts.add(datetime.datetime.combine(day, first.time()))
+
+    excluded_days = {to_local_date(value) for value in recurrence.exdates}
+    for rule in recurrence.exrules:
+        generated = _rule_to_dateutil(rule, first)
+        excluded_days.update(m.date() for m in generated.between(earliest, window_end, inc=True))
+    return sorted(s for s in starts if s.date() not in excluded_days)
+
+
+def expand(
+    schedule: Schedule,
+    window_start: datetime.datetime,
+    window_end: datetime.datetime,
+    max_count: int | None = None,
+) -> list[Occurrence]:
+    """Occurrences that overlap [window_start, window_end), cancelled ones included and marked."""
+    max_count = max_count or settings.OCCURRENCES_MAX_PER_EVENT
+    local_start = to_local_naive(window_start)
+    local_end = to_local_naive(window_end)
+    result = []
+    planned = _series_starts(schedule, local_start, local_end, max_count)
+    for start in planned:
+        change = schedule.changes.get(start.date())
+        if change is not None and not change.cancelled and change.new_start is not None:
+            new_start = to_local_naive(change.new_start)
+            new_end = to_local_naive(change.new_end) if change.new_end else new_start + schedule.duration
+            occurrence = Occurrence(
+                start=make_local_aware(new_start),
+                end=make_local_aware(new_end),
+                all_day=schedule.all_day,
+                reason=change.reason,
+                moved=True,
+                original_start=make_local_aware(start),
+                change_key=change.key,
+            )
+        else:
+            occurrence = Occurrence(
+                start=make_local_aware(start),
+                end=make_local_aware(start + schedule.duration),
+                all_day=schedule.all_day,
+                cancelled=bool(change and change.cancelled),
+                reason=change.reason if change else "",
+                change_key=change.key if change else None,
+            )
+        if occurrence.end > window_start and occurrence.start < window_end:
+            result.append(occurrence)
+        if len(result) >= max_count:
+            break
+    result.sort(key=lambda occ: occ.start)
+    return result
+
+
+# --- Schedules of pages --------------------------------------------------------------------
+
+
+def schedule_for(page) -> Schedule | None:
+    """Build the Schedule of an EventPage or an InitiativePage (None if it has no dates)."""
+    from initiatives.models import EventPage, InitiativePage
+
+    if isinstance(page, EventPage):
+        start = to_local_naive(page.start)
+        end = to_local_naive(page.end) if page.end else start
+        if page.all_day:
+            start = datetime.datetime.combine(start.date(), datetime.time(0, 0))
+            end = datetime.datetime.combine(end.date(), datetime.time(0, 0)) + ONE_DAY
+        changes = {
+            change.original_date: Change(
+                cancelled=change.cancelled,
+                reason=change.reason,
+                new_start=change.new_start,
+                new_end=change.new_end,
+                key=change.translation_key,
+            )
+            for change in page.occurrence_changes.all()
+        }
+        return Schedule(
+            first_start=start,
+            duration=max(end - start, datetime.timedelta(0)),
+            all_day=page.all_day,
+            recurrence=page.recurrence or None,
+            include_first=True,
+            changes=changes,
+        )
+    if isinstance(page, InitiativePage):
+        if not page.is_active or not page.schedule or page.opens_at is None or page.closes_at is None:
+            return None
+        anchor = page.schedule_starts_on or datetime.date(2020, 1, 6)
+        first = datetime.datetime.combine(anchor, page.opens_at)
+        duration = datetime.datetime.combine(anchor, page.closes_at) - first
+        return Schedule(
+            first_start=first,
+            duration=duration,
+            recurrence=page.schedule,
+            include_first=False,
+        )
+    return None
+
+
+def horizon() -> tuple[datetime.datetime, datetime.datetime]:
+    """The rolling window that the occurrence table covers: from yesterday to the horizon."""
+    today = timezone.localdate(timezone=zone())
+    start = make_local_aware(datetime.datetime.combine(today - ONE_DAY, datetime.time(0, 0)))
+    end = make_local_aware(
+        datetime.datetime.combine(
+            today + datetime.timedelta(days=settings.OCCURRENCES_HORIZON_DAYS), datetime.time(0, 0)
+        )
+    )
+    return start, end
+
+
+# --- Materialisation -----------------------------------------------------------------------
+
+
+def representative_page(translation_key):
+    """The live page whose schedule stands for all its translations: the source-locale one."""
+    from wagtail.models import Locale, Page
+
+    pages = list(
+        Page.objects.filter(translation_key=translation_key, live=True, alias_of__isnull=True)
+        .select_related("locale")
+        .order_by("id")
+    )
+    if not pages:
+        return None
+    default = Locale.get_default()
+    for page in pages:
+        if page.locale_id == default.pk:
+            return page.specific
+    return pages[0].specific
+
+
+def _district_key(page):
+    from districts.models import DistrictPage
+
+    district = DistrictPage.objects.ancestor_of(page).only("translation_key").first()
+    return district.translation_key if district else None
+
+
+def rows_for_page(page, window=None):
+    """Unsaved Occurrence rows for one representative page."""
+    from initiatives.models import EventPage, Occurrence as OccurrenceRow
+
+    schedule = schedule_for(page)
+    if schedule is None:
+        return []
+    window_start, window_end = window or horizon()
+    venue = page.get_venue()
+    category = page.category
+    common = {
+        "page_id": page.pk,
+        "translation_key": page.translation_key,
+        "kind": OccurrenceRow.Kind.EVENT if isinstance(page, EventPage) else OccurrenceRow.Kind.OPENING,
+        "district_key": _district_key(page),
+        "category_slug": category.slug if category else "",
+        "is_free": page.is_free,
+        "step_free": bool(venue and venue.step_free),
+    }
+    return [
+        OccurrenceRow(
+            start=occ.start,
+            end=occ.end,
+            all_day=occ.all_day,
+            cancelled=occ.cancelled,
+            moved=occ.moved,
+            original_start=occ.original_start,
+            change_key=occ.change_key,
+            **common,
+        )
+        for occ in expand(schedule, window_start, window_end)
+    ]
+
+
+def rebuild_for_key(translation_key, window=None) -> int:
+    """Replace the rows of one translation key; returns how many rows it wrote."""
+    from initiatives.models import Occurrence as OccurrenceRow
+
+    page = representative_page(translation_key)
+    rows = rows_for_page(page, window) if page is not None else []
+    with transaction.atomic():
+        OccurrenceRow.objects.filter(translation_key=translation_key).delete()
+        OccurrenceRow.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def rebuild_for_page(page) -> int:
+    return rebuild_for_key(page.translation_key)
+
+
+def rebuild_all(window=None) -> tuple[int, int]:
+    """Rebuild the whole table; returns (pages, rows). Idempotent."""
+    from initiatives.models import EventPage, InitiativePage, Occurrence as OccurrenceRow
+
+    window = window or horizon()
+    keys = set()
+    for model in (EventPage, InitiativePage):
+        keys.update(model.objects.live().values_list("translation_key", flat=True))
+    total = 0
+    with transaction.atomic():
+        OccurrenceRow.objects.exclude(translation_key__in=keys).delete()
+        for key in keys:
+            total += rebuild_for_key(key, window)
+    return len(keys), total
+
+
+# --- Reading -------------------------------------------------------------------------------
+
+
+def next_occurrences(page, limit=10, include_cancelled=True):
+    """The next occurrences of one page (any locale), from the table."""
+    from initiatives.models import Occurrence as OccurrenceRow
+
+    rows = OccurrenceRow.objects.filter(translation_key=page.translation_key, end__gt=timezone.now())
+    if not include_cancelled:
+        rows = rows.filter(cancelled=False)
+    return list(rows.order_by("start")[:limit])
+
+
+def opening_state(page):
+    """For an initiative: {"open_now": bool, "current": row|None, "next": row|None}."""
+    from initiatives.models import Occurrence as OccurrenceRow
+
+    now = timezone.now()
+    upcoming = list(
+        OccurrenceRow.objects.filter(translation_key=page.translation_key, end__gt=now, cancelled=False)
+        .order_by("start")[:2]
+    )
+    current = upcoming[0] if upcoming and upcoming[0].start <= now else None
+    following = [row for row in upcoming if row.start > now]
+    return {
+        "open_now": current is not None,
+        "current": current,
+        "next": following[0] if following else None,
+    }
+
+
+# --- Describing ----------------------------------------------------------------------------
+
+
+def rrule_lines(page) -> list[str]:
+    """RRULE/RDATE/EXDATE lines of a page's recurrence, as RFC 5545 text."""
+    import recurrence
+
+    value = getattr(page, "recurrence", None) if hasattr(page, "recurrence") else page.schedule
+    if not value:
+        return []
+    return [line for line in recurrence.serialize(value).splitlines() if line.strip()]
+
+
+def describe_schedule(page) -> str:
+    from initiatives.describe import describe_page_schedule
+
+    return describe_page_schedule(page)

@@ -1,0 +1,96 @@
+"""Read-side queries over the occurrence table, shared by pages, the calendar, feeds and the API.
+
+Each listing costs a fixed number of queries: the occurrence rows, then one query for the
+pages of the reader's locale that those rows belong to.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+from wagtail.models import Locale
+
+from .models import EventPage, InitiativePage, Occurrence
+
+
+@dataclass
+class Listed:
+    """An occurrence row with the page to show for it in the reader's locale."""
+
+    row: Occurrence
+    page: object
+
+    def __getattr__(self, name):
+        return getattr(self.row, name)
+
+
+def current_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+def pages_for_keys(keys, locale, model):
+    """{translation_key: page of `model`} in `locale`, falling back to another locale's page."""
+    keys = set(keys)
+    if not keys:
+        return {}
+    queryset = model.objects.filter(translation_key__in=keys, live=True).select_related(
+        "locale", "image"
+    )
+    pages = {}
+    for page in queryset:
+        current = pages.get(page.translation_key)
+        if current is None or (page.locale_id == locale.pk and current.locale_id != locale.pk):
+            pages[page.translation_key] = page
+    return pages
+
+
+def attach_pages(rows, locale=None):
+    """Pair occurrence rows with their pages in `locale`: two queries whatever the count."""
+    rows = list(rows)
+    locale = locale or current_locale()
+    pages = pages_for_keys({row.translation_key for row in rows}, locale, model=EventPage)
+    missing = {row.translation_key for row in rows} - set(pages)
+    if missing:
+        pages.update(pages_for_keys(missing, locale, model=InitiativePage))
+    return [Listed(row=row, page=pages[row.translation_key]) for row in rows if row.translation_key in pages]
+
+
+def district_scope(root):
+    """Restrict occurrences to a district when `root` is one (or lies in one)."""
+    from districts.models import DistrictPage
+
+    if isinstance(root, DistrictPage):
+        return {"district_key": root.translation_key}
+    return {}
+
+
+def upcoming_occurrences(root, limit=8, kind=Occurrence.Kind.EVENT):
+    """The next not-yet-ended event occurrences under `root` (home or district)."""
+    rows = (
+        Occurrence.objects.filter(kind=kind, end__gt=timezone.now(), **district_scope(root))
+        .order_by("start", "pk")[:limit]
+    )
+    return attach_pages(rows, root.locale)
+
+
+def recent_initiatives(root, limit=6):
+    return (
+        InitiativePage.objects.descendant_of(root)
+        .live()
+        .public()
+        .filter(status=InitiativePage.Status.ACTIVE)
+        .select_related("image", "category")
+        .order_by("-first_published_at")[:limit]
+    )
+
+
+def district_initiatives(district):
+    return (
+        InitiativePage.objects.child_of(district)
+        .live()
+        .public()
+        .select_related("image", "category")
+        .order_by("title")
+    )

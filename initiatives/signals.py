@@ -1,0 +1,41 @@
+"""Keep the occurrence table in step with publishing, unpublishing, moving and deleting."""
+
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import EventPage, InitiativePage
+from .occurrences import rebuild_for_key
+
+DATED_MODELS = (EventPage, InitiativePage)
+
+
+def _refresh(instance):
+    specific = getattr(instance, "specific", instance)
+    if isinstance(specific, DATED_MODELS):
+        rebuild_for_key(specific.translation_key)
+
+
+@receiver(page_published)
+def rebuild_on_publish(sender, instance, **kwargs):
+    _refresh(instance)
+
+
+@receiver(page_unpublished)
+def rebuild_on_unpublish(sender, instance, **kwargs):
+    _refresh(instance)
+
+
+@receiver(post_page_move)
+def rebuild_on_move(sender, instance, **kwargs):
+    """A moved page may change district; moving a district moves its whole subtree."""
+    from wagtail.models import Page
+
+    for page in Page.objects.descendant_of(instance, inclusive=True).type(*DATED_MODELS).specific():
+        rebuild_for_key(page.translation_key)
+
+
+@receiver(post_delete, sender=EventPage)
+@receiver(post_delete, sender=InitiativePage)
+def rebuild_on_delete(sender, instance, **kwargs):
+    rebuild_for_key(instance.translation_key)
