@@ -8,12 +8,28 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from .models import Audience, Category, EventPage, Occurrence, SpokenLanguage
 from .occurrences import make_local_aware, zone
 from .queries import attach_pages, current_locale
 
 ONE_DAY = datetime.timedelta(days=1)
+
+
+def localized_snippets(model, locale):
+    """Every item of a translatable snippet, in `locale` where translated, else in the default one.
+
+    Events point to the source-locale snippet, and their rows carry its slug, so a category or
+    audience not translated yet must still be offered (under its source name) as a filter.
+    """
+    default = Locale.get_default()
+    chosen = {}
+    for position, item in enumerate(model.objects.filter(locale__in={locale.pk, default.pk})):
+        current = chosen.get(item.translation_key)
+        if current is None or (item.locale_id == locale.pk and current[1].locale_id != locale.pk):
+            chosen[item.translation_key] = (current[0] if current else position, item)
+    return [item for _position, item in sorted(chosen.values(), key=lambda pair: pair[0])]
 
 
 class CalendarFilterForm(forms.Form):
@@ -46,10 +62,10 @@ class CalendarFilterForm(forms.Form):
         self.districts = {d.slug: d for d in districts}
         self.fields["district"].choices = everything + [(d.slug, d.title) for d in districts]
         self.fields["category"].choices = everything + [
-            (c.slug, c.name) for c in Category.objects.filter(locale=locale)
+            (c.slug, c.name) for c in localized_snippets(Category, locale)
         ]
         self.fields["audience"].choices = everything + [
-            (a.slug, a.name) for a in Audience.objects.filter(locale=locale)
+            (a.slug, a.name) for a in localized_snippets(Audience, locale)
         ]
         self.fields["language"].choices = everything + [
             (lang.code, lang.name) for lang in SpokenLanguage.objects.all()
@@ -64,10 +80,13 @@ class CalendarFilterForm(forms.Form):
         return data
 
 
-def date_range(when, date_from=None, date_to=None, today=None):
-    """(start, end) aware datetimes for a named range; end is exclusive."""
-    today = today or timezone.localdate(timezone=zone())
-    now = timezone.now()
+def date_range(when, date_from=None, date_to=None, today=None, now=None):
+    """(start, end) aware datetimes for a named range; end is exclusive.
+
+    `now` (default: the current instant) starts the open ranges; `today` defaults to its date.
+    """
+    now = now or timezone.now()
+    today = today or timezone.localdate(now, timezone=zone())
 
     def midnight(day):
         return make_local_aware(datetime.datetime.combine(day, datetime.time(0, 0)))
@@ -127,7 +146,12 @@ def calendar_context(request, calendar_page):
         DistrictPage.objects.live().public().filter(locale=locale).order_by("title")
     )
     form = CalendarFilterForm(request.GET or None, districts=districts, locale=locale)
-    cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    # An invalid value (an unknown category in a hand-edited URL) is shown as a form error
+    # and ignored; the valid filters still apply.
+    cleaned = {}
+    if form.is_bound:
+        form.is_valid()
+        cleaned = form.cleaned_data
     rows = filtered_occurrences(
         cleaned,
         district_key=district_scope.translation_key if district_scope else None,

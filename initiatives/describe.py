@@ -27,8 +27,8 @@ def join_words(words):
     return format_lazy(_("{head} and {tail}"), head=", ".join(words[:-1]), tail=words[-1])
 
 
-def describe_rule(rule, first_start):
-    """One django-recurrence Rule in words."""
+def describe_rule(rule, first_start, bounds=True):
+    """One django-recurrence Rule in words; `bounds=False` leaves out its UNTIL or COUNT."""
     names = weekday_names()
     interval = rule.interval or 1
     days = [getattr(day, "number", day) for day in (rule.byday or [])]
@@ -73,13 +73,17 @@ def describe_rule(rule, first_start):
             text = ngettext("every day", "every {n} days", interval).format(n=interval)
     else:
         text = _("regularly")
+    return with_bounds(rule, text) if bounds else text
 
+
+def with_bounds(rule, text):
+    """`text` followed by the rule's last day (UNTIL) or number of times (COUNT)."""
     if rule.until:
-        text = _("{text}, until {date}").format(
+        return _("{text}, until {date}").format(
             text=text, date=date_format(to_local_date(rule.until), "j F Y")
         )
-    elif rule.count:
-        text = ngettext("{text}, once", "{text}, {n} times", rule.count).format(text=text, n=rule.count)
+    if rule.count:
+        return ngettext("{text}, once", "{text}, {n} times", rule.count).format(text=text, n=rule.count)
     return text
 
 
@@ -107,10 +111,14 @@ def describe_page_schedule(page):
         times = time_range(page.opens_at, page.closes_at)
     if not recurrence or not recurrence.rrules:
         return ""
-    parts = [describe_rule(rule, start) for rule in recurrence.rrules]
+    # One rule reads “every Tuesday, 10:00–12:00, until 30 June”: the times before the bound.
+    single = len(recurrence.rrules) == 1
+    parts = [describe_rule(rule, start, bounds=not single) for rule in recurrence.rrules]
     text = "; ".join(str(part) for part in parts)
     if times:
         text = _("{rule}, {times}").format(rule=text, times=times)
+    if single:
+        text = with_bounds(recurrence.rrules[0], text)
     if recurrence.exdates:
         count = len(recurrence.exdates)
         text = ngettext("{text} (except {n} date)", "{text} (except {n} dates)", count).format(

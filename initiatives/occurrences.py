@@ -148,6 +148,26 @@ def _series_starts(schedule: Schedule, window_start, window_end, max_count):
     return sorted(s for s in starts if s.date() not in excluded_days)
 
 
+def _moved_into_window(schedule: Schedule, planned, local_start, local_end, max_count):
+    """Planned starts outside the window whose occurrence was moved into it (a postponed date)."""
+    planned_days = {start.date() for start in planned}
+    extra = []
+    for day, change in schedule.changes.items():
+        if change.cancelled or change.new_start is None or day in planned_days:
+            continue
+        new_start = to_local_naive(change.new_start)
+        new_end = to_local_naive(change.new_end) if change.new_end else new_start + schedule.duration
+        if new_end <= local_start or new_start >= local_end:
+            continue
+        midnight = datetime.datetime.combine(day, datetime.time(0, 0))
+        extra.extend(
+            start
+            for start in _series_starts(schedule, midnight, midnight + ONE_DAY, max_count)
+            if start.date() == day
+        )
+    return extra
+
+
 def expand(
     schedule: Schedule,
     window_start: datetime.datetime,
@@ -160,6 +180,7 @@ def expand(
     local_end = to_local_naive(window_end)
     result = []
     planned = _series_starts(schedule, local_start, local_end, max_count)
+    planned = sorted(planned + _moved_into_window(schedule, planned, local_start, local_end, max_count))
     for start in planned:
         change = schedule.changes.get(start.date())
         if change is not None and not change.cancelled and change.new_start is not None:
@@ -253,21 +274,27 @@ def horizon() -> tuple[datetime.datetime, datetime.datetime]:
 
 
 def representative_page(translation_key):
-    """The live page whose schedule stands for all its translations: the source-locale one."""
-    from wagtail.models import Locale, Page
+    """The live page whose schedule stands for all its translations: the source-locale one.
 
-    pages = list(
-        Page.objects.filter(translation_key=translation_key, live=True, alias_of__isnull=True)
-        .select_related("locale")
-        .order_by("id")
-    )
+    Pages are read through their specific models, so a page half-way through a cascade delete
+    (its event row gone, its wagtailcore_page row not yet) is skipped instead of raising
+    DoesNotExist from `.specific` in the post_delete signal.
+    """
+    from wagtail.models import Locale
+
+    from initiatives.models import EventPage, InitiativePage
+
+    pages = []
+    for model in (EventPage, InitiativePage):
+        pages.extend(model.objects.filter(translation_key=translation_key, live=True, alias_of__isnull=True))
     if not pages:
         return None
+    pages.sort(key=lambda page: page.pk)
     default = Locale.get_default()
     for page in pages:
         if page.locale_id == default.pk:
-            return page.specific
-    return pages[0].specific
+            return page
+    return pages[0]
 
 
 def _district_key(page):
@@ -279,7 +306,8 @@ def _district_key(page):
 
 def rows_for_page(page, window=None):
     """Unsaved Occurrence rows for one representative page."""
-    from initiatives.models import EventPage, Occurrence as OccurrenceRow
+    from initiatives.models import EventPage
+    from initiatives.models import Occurrence as OccurrenceRow
 
     schedule = schedule_for(page)
     if schedule is None:
@@ -329,7 +357,8 @@ def rebuild_for_page(page) -> int:
 
 def rebuild_all(window=None) -> tuple[int, int]:
     """Rebuild the whole table; returns (pages, rows). Idempotent."""
-    from initiatives.models import EventPage, InitiativePage, Occurrence as OccurrenceRow
+    from initiatives.models import EventPage, InitiativePage
+    from initiatives.models import Occurrence as OccurrenceRow
 
     window = window or horizon()
     keys = set()

@@ -6,7 +6,9 @@ pages of the reader's locale that those rows belong to.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from .models import EventPage, InitiativePage, Occurrence
@@ -31,17 +33,24 @@ def current_locale():
 
 
 def pages_for_keys(keys, locale, model):
-    """{translation_key: page of `model`} in `locale`, falling back to another locale's page."""
+    """{translation_key: page of `model`} in `locale`, else in the default (source) locale."""
     keys = set(keys)
     if not keys:
         return {}
     queryset = model.objects.filter(translation_key__in=keys, live=True).select_related(
         "locale", "image"
     )
+    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+    def preference(page):
+        if page.locale_id == locale.pk:
+            return 0
+        return 1 if page.locale.language_code == default_code else 2
+
     pages = {}
     for page in queryset:
         current = pages.get(page.translation_key)
-        if current is None or (page.locale_id == locale.pk and current.locale_id != locale.pk):
+        if current is None or preference(page) < preference(current):
             pages[page.translation_key] = page
     return pages
 

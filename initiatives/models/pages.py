@@ -284,13 +284,18 @@ class ActivityPage(Page):
 
     @property
     def next_dates(self):
+        """The next ten dates in ISO 8601 with the Rome offset, cancelled ones marked."""
+        from initiatives.occurrences import zone
+
+        reasons = self.change_reasons if isinstance(self, EventPage) else {}
         return [
             {
-                "start": occ.start.isoformat(),
-                "end": occ.end.isoformat(),
+                "start": timezone.localtime(occ.start, zone()).isoformat(),
+                "end": timezone.localtime(occ.end, zone()).isoformat(),
                 "all_day": occ.all_day,
                 "cancelled": occ.cancelled,
-                "reason": occ.reason,
+                "moved": occ.moved,
+                "reason": reasons.get(occ.change_key, ""),
             }
             for occ in self.upcoming(limit=10)
         ]
@@ -475,7 +480,7 @@ class EventPage(ActivityPage):
         SynchronizedField("end"),
         SynchronizedField("all_day"),
         SynchronizedField("recurrence"),
-        SynchronizedField("occurrence_changes"),
+        TranslatableField("occurrence_changes"),
     ]
 
     # Events belong to a district or to one of its initiatives.
@@ -509,6 +514,26 @@ class EventPage(ActivityPage):
     @property
     def is_past(self):
         return not self.recurrence and self.end < timezone.now()
+
+    @property
+    def schedule_text(self):
+        """The series in words, e.g. “Every Tuesday, 18:00–21:00”; empty for a one-off event."""
+        from initiatives.occurrences import describe_schedule
+
+        return describe_schedule(self)
+
+    @cached_property
+    def change_reasons(self):
+        """{translation key of a change: message to residents}, in this page's language.
+
+        Occurrence rows carry the translation key of their change (`change_key`), so a
+        page in any locale can show its own translated message for a cancelled or moved date.
+        """
+        return {
+            change.translation_key: change.reason
+            for change in self.occurrence_changes.all()
+            if change.reason
+        }
 
 
 class OccurrenceChange(TranslatableMixin, Orderable):

@@ -163,8 +163,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
     },
 }
 
 # Human-facing labels used in the admin.
 ADMIN_SITE_TITLE = _("Quartieri administration")
+
+# Local format overrides (English with the 24-hour clock used in Italy).
+FORMAT_MODULE_PATH = ["portal.formats"]

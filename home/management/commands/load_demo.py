@@ -1,0 +1,119 @@
+"""Load the demo content: locales, the Italian page tree, snippets, pictures, aliases in every
+locale, the admin account and the occurrence table. Idempotent: a second run changes nothing."""
+
+import logging
+import os
+import time
+from collections import Counter
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+from districts.models import CommunityManager, DistrictPage, NeighbourhoodHouse
+from home.demo.builder import RESTORED_FILES, DemoBuilder
+from home.demo.users import PASSWORD_VARIABLE, USERNAME, admin_to_create, create_admin
+from home.models import HomePage
+from initiatives.models import CalendarPage, EventPage, InitiativePage, OccurrenceChange
+from initiatives.occurrences import rebuild_all
+
+PAGE_TYPES = [HomePage, DistrictPage, CalendarPage, InitiativePage, EventPage]
+
+
+@contextmanager
+def quiet_logger(name, quiet):
+    """Silence one INFO line per page (Wagtail logs every create, publish and alias)."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    if quiet:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the Quartieri demo: three districts of Turin with their houses, Community Managers, "
+        "initiatives and events, in every content language, plus an `admin` superuser. Safe to run "
+        "again: existing objects are left as they are."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with production settings (it creates a superuser: think twice).",
+        )
+
+    def handle(self, *args, **options):
+        settings_module = getattr(settings, "SETTINGS_MODULE", "") or ""
+        if settings_module.endswith(".production") and not options["force"]:
+            raise CommandError(
+                f"Refusing to load demo content and a demo superuser with {settings_module}. "
+                "Pass --force if you really mean it."
+            )
+        verbosity = options["verbosity"]
+        started = time.monotonic()
+
+        def log(message):
+            if verbosity >= 2:
+                self.stdout.write(message)
+
+        admin = admin_to_create(os.environ.get(PASSWORD_VARIABLE))
+        call_command("setup_locales", verbosity=max(verbosity - 1, 0))
+        builder = DemoBuilder(log=log)
+        try:
+            with quiet_logger("wagtail", quiet=verbosity < 3), transaction.atomic():
+                created = builder.build()
+                if admin is not None:
+                    create_admin(admin)
+        except BaseException:
+            # The database rolled back; the picture files written meanwhile go too.
+            builder.discard_new_files()
+            raise
+        pages, rows = rebuild_all()
+
+        if verbosity >= 1:
+            self._report(created, pages, rows, time.monotonic() - started)
+            if admin is None:
+                self.stdout.write(f"User “{USERNAME}” already exists; its password was not changed.")
+            elif admin.generated:
+                self.stdout.write(self.style.WARNING(f"Admin login: {USERNAME} / {admin.password}"))
+                self.stdout.write(f"  (shown only once; set {PASSWORD_VARIABLE} to choose it yourself)")
+            else:
+                self.stdout.write(f"Admin login: {USERNAME} / the password in {PASSWORD_VARIABLE}")
+
+    def _report(self, created, dated_pages, rows, seconds):
+        source = Locale.get_default()
+        locales = list(Locale.objects.order_by("pk").values_list("language_code", flat=True))
+        created = Counter(created)
+        restored = created.pop(RESTORED_FILES, 0)
+        if created:
+            details = ", ".join(f"{count} {name}" for name, count in sorted(created.items()))
+            self.stdout.write(self.style.SUCCESS(f"Created {details}."))
+        else:
+            self.stdout.write(self.style.SUCCESS("Demo content already complete: nothing created."))
+        if restored:
+            self.stdout.write(f"Drew again {restored} image file(s) missing from the media folder.")
+        per_type = ", ".join(
+            f"{model._meta.verbose_name_plural}: {model.objects.filter(locale=source).count()}"
+            for model in PAGE_TYPES
+        )
+        italian = Page.objects.filter(locale=source, depth__gt=1).count()
+        aliases = Page.objects.filter(alias_of__isnull=False).count()
+        self.stdout.write(f"Italian pages: {italian} ({per_type})")
+        self.stdout.write(f"Locales: {', '.join(locales)}; {aliases} alias pages follow the Italian tree")
+        self.stdout.write(
+            f"Snippets: {NeighbourhoodHouse.objects.count()} houses, "
+            f"{CommunityManager.objects.count()} Community Managers, "
+            f"{OccurrenceChange.objects.filter(locale=source).count()} changed dates; "
+            f"{get_image_model().objects.count()} images"
+        )
+        self.stdout.write(f"Occurrences: {rows} rows for {dated_pages} dated pages")
+        self.stdout.write(f"Done in {seconds:.1f} s.")

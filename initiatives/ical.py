@@ -1,0 +1,187 @@
+"""iCalendar (RFC 5545) feeds of events: one event, one district, or the whole portal.
+
+Recurring events are exported as RRULE/RDATE/EXDATE in local time with a TZID, not exploded;
+a cancelled date becomes an EXDATE, a moved one an override with RECURRENCE-ID.
+"""
+
+import datetime
+
+import icalendar
+import recurrence as django_recurrence
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .occurrences import make_local_aware, to_local_date, to_local_naive, zone
+
+PRODID = "-//Quartieri//Neighbourhood portal of Turin//IT"
+REFRESH = datetime.timedelta(hours=6)
+SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+
+
+def vtimezone():
+    """Europe/Rome with the EU rules (last Sunday of March and of October), compactly."""
+    tz = icalendar.Timezone()
+    tz.add("tzid", settings.EVENTS_TIME_ZONE)
+    tz.add("x-lic-location", settings.EVENTS_TIME_ZONE)
+    daylight = icalendar.TimezoneDaylight()
+    daylight.add("tzoffsetfrom", datetime.timedelta(hours=1))
+    daylight.add("tzoffsetto", datetime.timedelta(hours=2))
+    daylight.add("tzname", "CEST")
+    daylight.add("dtstart", datetime.datetime(1970, 3, 29, 2, 0))
+    daylight.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1SU"})
+    standard = icalendar.TimezoneStandard()
+    standard.add("tzoffsetfrom", datetime.timedelta(hours=2))
+    standard.add("tzoffsetto", datetime.timedelta(hours=1))
+    standard.add("tzname", "CET")
+    standard.add("dtstart", datetime.datetime(1970, 10, 25, 3, 0))
+    standard.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1SU"})
+    tz.add_component(daylight)
+    tz.add_component(standard)
+    return tz
+
+
+def new_calendar(name, request=None):
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", settings.EVENTS_TIME_ZONE)
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", REFRESH)
+    cal.add_component(vtimezone())
+    return cal
+
+
+def uid_for(page):
+    """Stable across regenerations and languages: the page's translation key."""
+    return f"{page.translation_key}@quartieri"
+
+
+def sequence_for(page):
+    """Grows every time the page is published again (seconds since 2020: fits 31 bits to 2088)."""
+    published = page.last_published_at or page.first_published_at or SEQUENCE_EPOCH
+    return max(0, int((published - SEQUENCE_EPOCH).total_seconds()))
+
+
+def _local(value):
+    """An aware datetime in the events' zone, which icalendar writes with TZID."""
+    return timezone.localtime(value, zone())
+
+
+def _rrule_value(rule):
+    """A django-recurrence Rule as an icalendar vRecur, UNTIL in UTC as RFC 5545 requires."""
+    text = django_recurrence.serialize(django_recurrence.Recurrence(rrules=[rule]))
+    body = text.split("RRULE:", 1)[1].strip()
+    if rule.until:
+        until_day = to_local_date(rule.until)
+        end_of_day = make_local_aware(datetime.datetime.combine(until_day, datetime.time(23, 59, 59)))
+        parts = [p for p in body.split(";") if not p.startswith("UNTIL=")]
+        parts.append("UNTIL=" + end_of_day.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ"))
+        body = ";".join(parts)
+    return icalendar.vRecur.from_ical(body)
+
+
+def event_components(page, request=None, venue=None, url=None):
+    """VEVENTs of one EventPage: the master and one override per moved date."""
+    master = icalendar.Event()
+    uid = uid_for(page)
+    sequence = sequence_for(page)
+    stamp = page.last_published_at or timezone.now()
+    start = _local(page.start)
+    end = _local(page.end)
+    master.add("uid", uid)
+    master.add("dtstamp", stamp.astimezone(datetime.UTC))
+    master.add("sequence", sequence)
+    master.add("summary", page.title)
+    if page.summary:
+        master.add("description", page.summary)
+    if page.all_day:
+        master.add("dtstart", start.date())
+        master.add("dtend", end.date() + datetime.timedelta(days=1))
+    else:
+        master.add("dtstart", start)
+        master.add("dtend", end)
+    url = url or page.get_full_url(request)
+    if url:
+        master.add("url", url)
+    category = page.localized_category
+    if category:
+        master.add("categories", [category.name])
+    venue = venue if venue is not None else page.get_venue()
+    if venue:
+        master.add("location", ", ".join(part for part in (venue.name, venue.address) if part))
+        if venue.has_coordinates:
+            master.add("geo", (float(venue.latitude), float(venue.longitude)))
+    master.add("status", "CONFIRMED")
+    master.add("class", "PUBLIC")
+    master.add("transp", "OPAQUE")
+
+    series_time = to_local_naive(page.start).time()
+
+    def at_series_time(day):
+        if page.all_day:
+            return day
+        return make_local_aware(datetime.datetime.combine(day, series_time))
+
+    rules = page.recurrence
+    changes = list(page.occurrence_changes.all())
+    if rules and (rules.rrules or rules.rdates):
+        for rule in rules.rrules:
+            master.add("rrule", _rrule_value(rule))
+        rdates = [at_series_time(to_local_date(value)) for value in rules.rdates]
+        if rdates:
+            master.add("rdate", rdates)
+        exdays = {to_local_date(value) for value in rules.exdates}
+        exdays.update(change.original_date for change in changes if change.cancelled)
+        if exdays:
+            master.add("exdate", [at_series_time(day) for day in sorted(exdays)])
+    components = [master]
+    for change in changes:
+        if change.cancelled or change.new_start is None:
+            continue
+        override = icalendar.Event()
+        override.add("uid", uid)
+        override.add("dtstamp", stamp.astimezone(datetime.UTC))
+        override.add("sequence", sequence)
+        override.add("recurrence-id", at_series_time(change.original_date))
+        override.add("summary", page.title)
+        new_start = _local(change.new_start)
+        new_end = _local(change.new_end) if change.new_end else new_start + (page.end - page.start)
+        override.add("dtstart", new_start)
+        override.add("dtend", new_end)
+        if change.reason:
+            override.add("description", change.reason)
+        if url:
+            override.add("url", url)
+        if "location" in master:
+            override.add("location", master["location"])
+        components.append(override)
+    return components
+
+
+def calendar_for_events(name, pages, request=None, venues=None):
+    cal = new_calendar(name, request)
+    venues = venues or {}
+    for page in pages:
+        for component in event_components(page, request, venue=venues.get(page.pk)):
+            cal.add_component(component)
+    return cal
+
+
+def calendar_response(cal, filename):
+    from django.http import HttpResponse
+
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response
+
+
+def calendar_name(scope_title=None):
+    if scope_title:
+        return _("Quartieri — %(name)s") % {"name": scope_title}
+    return _("Quartieri — What's on in the neighbourhoods")

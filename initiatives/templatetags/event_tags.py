@@ -1,0 +1,60 @@
+"""Template tags for events: JSON-LD data blocks and feed links."""
+
+from django import template
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from initiatives import structured_data
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def event_json_ld(context, page, upcoming=None):
+    request = context.get("request")
+    next_occurrence = upcoming[0] if upcoming else None
+    row = getattr(next_occurrence, "row", next_occurrence)
+    venue = context.get("venue")
+    data = structured_data.event_data(page, request, venue, row, language=get_language() or "it")
+    return structured_data.as_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def house_json_ld(context, house):
+    if house is None:
+        return ""
+    page = context.get("page")
+    url = page.get_full_url(context.get("request")) if page is not None else None
+    return structured_data.as_script(structured_data.house_place(house, url))
+
+
+def _page_feed_url(page, name):
+    """`<page url>/<name>`: feeds hang off the page they describe."""
+    relative = page.get_url()
+    return relative.rstrip("/") + "/" + name if relative else ""
+
+
+@register.simple_tag
+def ics_url(page=None):
+    """The .ics address of an event, a district, or (no page) the whole portal."""
+    if page is None:
+        return reverse("portal_ics")
+    return _page_feed_url(page, "calendar.ics")
+
+
+@register.simple_tag(takes_context=True)
+def webcal_url(context, page=None):
+    """The same calendar as a webcal:// subscription link."""
+    request = context.get("request")
+    url = ics_url(page)
+    if request is not None:
+        url = request.build_absolute_uri(url)
+    return "webcal://" + url.split("://", 1)[-1]
+
+
+@register.simple_tag
+def feed_url(page=None, kind="rss"):
+    name = "feed.xml" if kind == "rss" else "atom.xml"
+    if page is None:
+        return reverse("portal_rss" if kind == "rss" else "portal_atom")
+    return _page_feed_url(page, name)
