@@ -7,6 +7,7 @@ from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Subquery
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -15,6 +16,23 @@ from .occurrences import make_local_aware, zone
 from .queries import attach_pages, current_locale
 
 ONE_DAY = datetime.timedelta(days=1)
+COUNT_CAP = 3000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows, so the first page costs the same at any scale.
+
+    An exact COUNT(*) over a year of occurrences of 10,000 events takes longer than the rest
+    of the page; beyond the cap residents narrow the dates instead of paging further.
+    """
+
+    @cached_property
+    def count(self):
+        return self.object_list[: COUNT_CAP + 1].count()
+
+    @property
+    def capped(self):
+        return self.count > COUNT_CAP
 
 
 def localized_snippets(model, locale):
@@ -157,7 +175,7 @@ def calendar_context(request, calendar_page):
         district_key=district_scope.translation_key if district_scope else None,
         districts=form.districts,
     )
-    paginator = Paginator(rows, calendar_page.per_page or 30)
+    paginator = CappedPaginator(rows, calendar_page.per_page or 30)
     try:
         page_obj = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:

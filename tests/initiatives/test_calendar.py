@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from initiatives.calendar import CalendarFilterForm, date_range, filtered_occurrences
-from initiatives.models import Occurrence
+from initiatives.models import CalendarPage, Occurrence
 from tests.factories import (
     AudienceFactory,
     CalendarPageFactory,
@@ -324,3 +324,19 @@ def test_filter_choices_prefer_the_readers_translation(site_tree):
     assert form.fields["category"].choices[1:] == [("courses", "Courses"), ("culture", "Cultura")]
     form = CalendarFilterForm(None, districts=[], locale=site_tree.it)
     assert form.fields["category"].choices[1:] == [("courses", "Corsi"), ("culture", "Cultura")]
+
+
+@pytest.mark.django_db
+def test_long_listings_count_up_to_a_cap_and_still_page(client, calendar_page, district, monkeypatch):
+    """Counting stops at COUNT_CAP rows so the first page costs the same at any scale."""
+    from initiatives import calendar
+
+    monkeypatch.setattr(calendar, "COUNT_CAP", 4)
+    for n in range(6):
+        EventPageFactory(parent=district, title=f"Serata {n}", start=days_from_now(1 + n, 20))
+    CalendarPage.objects.filter(pk=calendar_page.pk).update(per_page=2)
+    content = client.get(calendar_page.url).content.decode()
+    assert "More than 4 dates" in content
+    assert "Serata 0" in content and "Serata 2" not in content
+    second = client.get(calendar_page.url + "?page=2").content.decode()
+    assert "Serata 2" in second and "Serata 0" not in second
