@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import views as search_views
 
 from .api import api_router
+from .health import healthz
 from .views import robots_txt
 
 urlpatterns = [
@@ -22,6 +23,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

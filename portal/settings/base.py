@@ -50,11 +50,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.security.LoginThrottleMiddleware",
+    "portal.security.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -117,7 +120,7 @@ TIME_ZONE = "Europe/Rome"
 USE_TZ = True
 
 # Static and media files. WhiteNoise serves static files in every environment.
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATICFILES_FINDERS = [
@@ -172,3 +175,47 @@ ADMIN_SITE_TITLE = _("Quartieri administration")
 
 # Local format overrides (English with the 24-hour clock used in Italy).
 FORMAT_MODULE_PATH = ["portal.formats"]
+
+# Residents' proposals: at most PROPOSALS_RATE_LIMIT per PROPOSALS_RATE_WINDOW seconds from one
+# address; the number of reverse proxies whose X-Forwarded-For is trusted (0: use REMOTE_ADDR);
+# how many months proposals are kept before `purge_proposals` anonymises them.
+PROPOSALS_RATE_LIMIT = int(os.environ.get("PROPOSALS_RATE_LIMIT", "3"))
+PROPOSALS_RATE_WINDOW = int(os.environ.get("PROPOSALS_RATE_WINDOW", "600"))
+PROPOSALS_TRUSTED_PROXY_COUNT = int(os.environ.get("PROPOSALS_TRUSTED_PROXY_COUNT", "0"))
+PROPOSALS_RETENTION_MONTHS = int(os.environ.get("PROPOSALS_RETENTION_MONTHS", "24"))
+
+
+# --- Caches ---------------------------------------------------------------------------------
+# `default` holds rendered pages and per-process data: local memory, or Redis with REDIS_URL.
+# `shared` holds what every worker must agree on (the page-cache version, login and form rate
+# limits): the database, or Redis with REDIS_URL.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                    "KEY_PREFIX": "quartieri"},
+        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                   "KEY_PREFIX": "quartieri-shared"},
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "quartieri"},
+        "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_shared_cache"},
+    }
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+
+# --- Security headers and login throttling --------------------------------------------------
+CONTENT_SECURITY_POLICY = os.environ.get(
+    "CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+    "font-src 'self'; connect-src 'self'; frame-src https://www.youtube-nocookie.com "
+    "https://www.youtube.com https://player.vimeo.com; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'",
+)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", "900"))

@@ -1,0 +1,39 @@
+"""`/healthz`: is the database answering, is the cache answering. Never cached."""
+
+import time
+
+from django.core.cache import caches
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+
+
+def _check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def _check_caches():
+    for alias in ("default", "shared"):
+        cache = caches[alias]
+        cache.set("portal:healthz", "ok", 10)
+        if cache.get("portal:healthz") != "ok":
+            raise RuntimeError(f"cache {alias} did not return what was stored")
+
+
+@never_cache
+def healthz(request):
+    checks = {}
+    healthy = True
+    for name, check in (("database", _check_database), ("cache", _check_caches)):
+        started = time.perf_counter()
+        try:
+            check()
+            checks[name] = {"ok": True, "ms": round((time.perf_counter() - started) * 1000, 1)}
+        except Exception as error:  # report, never raise: this is the page that says what is wrong
+            healthy = False
+            checks[name] = {"ok": False, "error": error.__class__.__name__}
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks}, status=200 if healthy else 503
+    )

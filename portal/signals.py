@@ -1,0 +1,27 @@
+"""Invalidate cached pages whenever published content changes anywhere in the portal."""
+
+from django.apps import apps as global_apps
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .page_cache import bump_version
+
+CONTENT_APPS = {"home", "districts", "initiatives", "wagtailcore", "wagtailimages", "wagtaildocs"}
+IGNORED_MODELS = {"occurrence", "revision", "pagelogentry", "modellogentry", "referenceindex", "rendition"}
+
+
+def bump_for_content_model(sender, raw=False, **kwargs):
+    meta = sender._meta
+    # Historical models saved by data migrations run before the cache table exists.
+    if raw or meta.apps is not global_apps:
+        return
+    if meta.app_label in CONTENT_APPS and meta.model_name not in IGNORED_MODELS:
+        bump_version()
+
+
+def connect():
+    page_published.connect(bump_version, dispatch_uid="portal-cache-published")
+    page_unpublished.connect(bump_version, dispatch_uid="portal-cache-unpublished")
+    post_page_move.connect(bump_version, dispatch_uid="portal-cache-moved")
+    post_save.connect(bump_for_content_model, dispatch_uid="portal-cache-saved")
+    post_delete.connect(bump_for_content_model, dispatch_uid="portal-cache-deleted")
