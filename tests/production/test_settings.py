@@ -55,3 +55,25 @@ def test_production_never_uses_demo_or_console_backends():
         "True",
         "True",
     ]
+
+
+def test_media_storage_and_cdn_purging_are_configured_by_environment():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "from django.core.files.storage import storages; "
+        "print(type(storages['default']).__name__, storages['default'].bucket_name, "
+        "sorted(s.WAGTAILFRONTENDCACHE), 'wagtail.contrib.frontend_cache' in s.INSTALLED_APPS, "
+        "s.CACHES['default']['BACKEND'].rsplit('.', 1)[1])"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        **PRODUCTION_ENV,
+        "AWS_STORAGE_BUCKET_NAME": "quartieri-media",
+        "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000",
+        "FRONTEND_CACHE_PURGE_URL": "http://127.0.0.1:8080",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+    }
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["S3Storage", "quartieri-media", "['proxy']", "True", "RedisCache"]
