@@ -8,13 +8,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install install-dev run serve test check lint format messages bench clean
+.PHONY: help install install-dev install-load run serve test check lint format messages bench load clean
 
 help:
 	@echo "make run    - set up .venv, migrate, load the demo content and serve on http://$(HOST):$(PORT)"
 	@echo "make test   - install the test requirements and run the whole suite"
 	@echo "make lint   - ruff check and format check"
 	@echo "make bench  - benchmarks (not part of make test)"
+	@echo "make load   - the production server under load with the demo content"
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Quartieri needs Python 3.11")'
@@ -32,6 +33,12 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 install: $(VENV)/.runtime-installed
 
 install-dev: $(VENV)/.dev-installed
+
+$(VENV)/.load-installed: requirements.txt requirements-dev.txt requirements-load.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-load.txt
+	touch $@ $(VENV)/.dev-installed $(VENV)/.runtime-installed
+
+install-load: $(VENV)/.load-installed
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -58,6 +65,9 @@ format: install-dev
 
 bench: install-dev
 	$(PY) -m pytest tests/benchmarks -s -m benchmark $(PYTEST_ARGS)
+
+load: install-load
+	$(PY) tests/load/run_load.py
 
 clean:
 	rm -rf $(VENV) static
