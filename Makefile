@@ -15,6 +15,7 @@ help:
 	@echo "make test   - install the test requirements and run the whole suite"
 	@echo "make lint   - ruff check and format check"
 	@echo "make bench  - benchmarks (not part of make test)"
+	@echo "make messages - extract interface strings into locale/ (needs GNU gettext) and compile them"
 	@echo "make load   - the production server under load with the demo content"
 
 $(PY):
@@ -41,6 +42,7 @@ $(VENV)/.load-installed: requirements.txt requirements-dev.txt requirements-load
 install-load: $(VENV)/.load-installed
 
 run: install
+	$(PY) manage.py compile_catalogues
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -62,6 +64,14 @@ lint: install-dev
 format: install-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Interface catalogues: extracting strings needs GNU gettext (xgettext, msgmerge), so only the
+# people who change them run this; compiling is pure Python (polib) and needs nothing.
+LANGUAGES := it en fr ar ro zh_Hans es
+messages: install
+	$(PY) manage.py makemessages $(addprefix -l ,$(LANGUAGES)) --add-location=file \
+		--ignore=.venv --ignore=tests --ignore=static --ignore=media --ignore=test-artifacts
+	$(PY) manage.py compile_catalogues
 
 bench: install-dev
 	$(PY) -m pytest tests/benchmarks -s -m benchmark $(PYTEST_ARGS)

@@ -40,6 +40,16 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         label = _("Image with caption")
         template = "home/blocks/image_block.html"
 
+    def get_api_representation(self, value, context=None):
+        """In the API the image comes as fixed renditions with this block's text alternative."""
+        from home.api import image_representation
+
+        data = super().get_api_representation(value, context)
+        if value.get("image") is not None:
+            data["image"] = image_representation(value["image"], (context or {}).get("request"))
+            data["image"]["alt"] = value.get("alt_text") or ""
+        return data
+
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quotation"))

@@ -1,76 +1,107 @@
-"""Schedules in words, in the reader's language: “every Tuesday, 10:00–12:00, until 30 June”."""
+"""Schedules in words, in the reader's language: “every Tuesday, 10:00–12:00, until 30 June”.
+
+Every pattern is a whole phrase with named placeholders, so that each language puts the words
+in its own order (“每星期二”, “السبت الأول من كل شهر”, “în prima sâmbătă a fiecărei luni”).
+Weekday and month names come from Django's own catalogues, in lower case where the language
+writes them so inside a sentence (see `home.i18n`).
+"""
 
 import datetime
 
 from dateutil import rrule as du_rrule
-from django.utils.formats import date_format, time_format
-from django.utils.text import format_lazy
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
+
+from home.i18n import local_date, weekday_name
 
 from .occurrences import to_local_date, to_local_naive
 
-
-def weekday_names():
-    return [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")]
+SUNDAY = 6
 
 
-def ordinal(n):
-    names = {1: _("first"), 2: _("second"), 3: _("third"), 4: _("fourth"), -1: _("last"), 5: _("fifth")}
-    return names.get(n, str(n))
+def nth_weekday(n, day):
+    """“the first Saturday”, “the last Friday”.
+
+    One phrase per position, and a separate set for Sunday: Italian says “il primo sabato” but
+    “la prima domenica”, so the article and the ordinal follow the weekday.
+    """
+    if day == SUNDAY:
+        phrases = {
+            1: pgettext("Sunday", "the first {day}"),
+            2: pgettext("Sunday", "the second {day}"),
+            3: pgettext("Sunday", "the third {day}"),
+            4: pgettext("Sunday", "the fourth {day}"),
+            5: pgettext("Sunday", "the fifth {day}"),
+            -1: pgettext("Sunday", "the last {day}"),
+            -2: pgettext("Sunday", "the second-to-last {day}"),
+        }
+    else:
+        phrases = {
+            1: _("the first {day}"),
+            2: _("the second {day}"),
+            3: _("the third {day}"),
+            4: _("the fourth {day}"),
+            5: _("the fifth {day}"),
+            -1: _("the last {day}"),
+            -2: _("the second-to-last {day}"),
+        }
+    phrase = phrases.get(n)
+    if phrase is None:
+        return _("{day} number {n} of the month").format(day=weekday_name(day), n=n)
+    return phrase.format(day=weekday_name(day))
 
 
 def join_words(words):
-    words = list(words)
+    """“Monday, Wednesday and Friday”, with the language's own separator and conjunction."""
+    words = [str(word) for word in words]
     if len(words) <= 1:
         return "".join(words)
-    return format_lazy(_("{head} and {tail}"), head=", ".join(words[:-1]), tail=words[-1])
+    separator = pgettext("between the items of a list", ", ")
+    return _("{head} and {tail}").format(head=separator.join(words[:-1]), tail=words[-1])
 
 
 def describe_rule(rule, first_start, bounds=True):
     """One django-recurrence Rule in words; `bounds=False` leaves out its UNTIL or COUNT."""
-    names = weekday_names()
     interval = rule.interval or 1
     days = [getattr(day, "number", day) for day in (rule.byday or [])]
     nth_days = [(getattr(day, "index", None), getattr(day, "number", day)) for day in (rule.byday or [])]
 
     if rule.freq == du_rrule.WEEKLY:
-        day_words = join_words(names[d] for d in sorted(days)) if days else names[first_start.weekday()]
+        numbers = sorted(days) if days else [first_start.weekday()]
+        day_words = join_words(weekday_name(number) for number in numbers)
         if interval == 1:
             text = _("every {days}").format(days=day_words)
         elif interval == 2:
             text = _("every other {days}").format(days=day_words)
         else:
-            text = _("every {n} weeks on {days}").format(n=interval, days=day_words)
+            text = ngettext("every {n} week on {days}", "every {n} weeks on {days}", interval).format(
+                n=interval, days=day_words
+            )
     elif rule.freq == du_rrule.MONTHLY:
         positions = rule.bysetpos or []
         if nth_days and any(index for index, _day in nth_days):
-            parts = [
-                _("the {nth} {day}").format(nth=ordinal(index), day=names[number])
-                for index, number in nth_days
-                if index
-            ]
-            on = join_words(parts)
+            on = join_words(nth_weekday(index, number) for index, number in nth_days if index)
         elif positions and days:
-            on = join_words(
-                _("the {nth} {day}").format(nth=ordinal(pos), day=names[d]) for pos in positions for d in days
-            )
+            on = join_words(nth_weekday(position, number) for position in positions for number in days)
         else:
             month_days = rule.bymonthday or [first_start.day]
             on = join_words(
-                _("the last day") if d == -1 else _("day {n}").format(n=d) for d in month_days
+                _("the last day") if number == -1 else _("day {n}").format(n=number) for number in month_days
             )
         if interval == 1:
             text = _("every month on {on}").format(on=on)
         else:
-            text = _("every {n} months on {on}").format(n=interval, on=on)
+            text = ngettext("every {n} month on {on}", "every {n} months on {on}", interval).format(
+                n=interval, on=on
+            )
     elif rule.freq == du_rrule.YEARLY:
-        text = _("every year on {date}").format(date=date_format(first_start.date(), "j F"))
+        text = _("every year on {date}").format(date=local_date(first_start.date(), "month_day"))
     elif rule.freq == du_rrule.DAILY:
         if interval == 1:
             text = _("every day")
         else:
-            text = ngettext("every day", "every {n} days", interval).format(n=interval)
+            text = ngettext("every {n} day", "every {n} days", interval).format(n=interval)
     else:
         text = _("regularly")
     return with_bounds(rule, text) if bounds else text
@@ -79,9 +110,7 @@ def describe_rule(rule, first_start, bounds=True):
 def with_bounds(rule, text):
     """`text` followed by the rule's last day (UNTIL) or number of times (COUNT)."""
     if rule.until:
-        return _("{text}, until {date}").format(
-            text=text, date=date_format(to_local_date(rule.until), "j F Y")
-        )
+        return _("{text}, until {date}").format(text=text, date=local_date(to_local_date(rule.until)))
     if rule.count:
         return ngettext("{text}, once", "{text}, {n} times", rule.count).format(text=text, n=rule.count)
     return text
@@ -114,7 +143,7 @@ def describe_page_schedule(page):
     # One rule reads “every Tuesday, 10:00–12:00, until 30 June”: the times before the bound.
     single = len(recurrence.rrules) == 1
     parts = [describe_rule(rule, start, bounds=not single) for rule in recurrence.rrules]
-    text = "; ".join(str(part) for part in parts)
+    text = pgettext("between two schedules", "; ").join(str(part) for part in parts)
     if times:
         text = _("{rule}, {times}").format(rule=text, times=times)
     if single:

@@ -1,11 +1,13 @@
 """The headless API router: each app contributes its endpoints from its own `api.py`."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+import districts.api  # noqa: F401 (registers how district pages are prepared for listings)
+from home.api import DocumentsAPIViewSet, ImagesAPIViewSet, PagesAPIViewSet
+from initiatives.api import OccurrencesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("occurrences", OccurrencesAPIViewSet)

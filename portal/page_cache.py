@@ -1,4 +1,4 @@
-"""Anonymous page views served from the cache, invalidated by a shared version number.
+"""Anonymous page views and API answers served from the cache, invalidated by a shared version number.
 
 Rendered pages live in the default cache (local memory per process, or Redis). The version
 number lives in the `shared` cache (the database, or Redis), so a publish in one gunicorn
@@ -15,7 +15,8 @@ from django.utils.cache import patch_cache_control
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:page-cache-version"
-EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz", "/i18n/", "/jsi18n/", "/static/", "/media/")
+# The API is cached too: its answers depend only on the URL and the published content.
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/i18n/", "/jsi18n/", "/static/", "/media/")
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link", "Vary")
 
 

@@ -7,13 +7,18 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .page_cache import bump_version
 
 CONTENT_APPS = {"home", "districts", "initiatives", "wagtailcore", "wagtailimages", "wagtaildocs"}
+RESIDENT_SUBMISSIONS = {"proposal"}
 IGNORED_MODELS = {"occurrence", "revision", "pagelogentry", "modellogentry", "referenceindex", "rendition"}
 
 
-def bump_for_content_model(sender, raw=False, **kwargs):
+def bump_for_content_model(sender, raw=False, created=False, **kwargs):
     meta = sender._meta
     # Historical models saved by data migrations run before the cache table exists.
     if raw or meta.apps is not global_apps:
+        return
+    # A resident's new proposal changes no public page (only a manager's later status change
+    # may); not bumping here also keeps a flood of submissions from emptying the cache.
+    if created and meta.model_name in RESIDENT_SUBMISSIONS:
         return
     if meta.app_label in CONTENT_APPS and meta.model_name not in IGNORED_MODELS:
         bump_version()

@@ -1,25 +1,162 @@
-"""Site search over live, public pages of the reader's locale."""
+"""Site search over live, public pages of the reader's locale, and its autocomplete.
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+A results page costs the same handful of queries however many results it shows: the count,
+the page of results, one query per page type among them, and one for all their next dates.
+"""
+
+import re
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.utils.translation import ngettext
+
+from .forms import SearchForm
+from .query import (
+    in_category,
+    next_occurrences,
+    page_models,
+    reader_locale,
+    resident_search,
+    searchable_pages,
+)
+from .text import normalise_query
+
+RESULTS_PER_PAGE = 10
+SUGGESTIONS = 8
+SLUG = re.compile(r"^[-\w]+\Z")
+
+
+def locale_districts(locale):
+    from districts.models import DistrictPage
+
+    return list(DistrictPage.objects.live().public().filter(locale=locale).order_by("path"))
+
+
+def locale_categories(locale):
+    """{id: category} of every category, and [(slug, name)] in the reader's language."""
+    from initiatives.models import Category
+
+    by_id = {}
+    names = {}
+    default_language = settings.LANGUAGE_CODE
+    for category in Category.objects.select_related("locale").order_by("name"):
+        by_id[category.pk] = category
+        if category.locale_id == locale.pk:
+            names[category.slug] = category
+        elif category.locale.language_code == default_language:
+            names.setdefault(category.slug, category)
+    for category in list(by_id.values()):
+        category.in_reader_language = names.get(category.slug, category)
+    choices = sorted(((slug, category.name) for slug, category in names.items()), key=lambda item: item[1])
+    return by_id, choices
+
+
+def district_slug_here(value, districts):
+    """The slug of the district in this locale, when `value` names it in another language
+    (a link shared from, or a language switch on, another locale's search page)."""
+    from districts.models import DistrictPage
+
+    if not value or not SLUG.match(value) or any(district.slug == value for district in districts):
+        return value
+    keys = set(DistrictPage.objects.filter(slug=value).values_list("translation_key", flat=True))
+    for district in districts:
+        if district.translation_key in keys:
+            return district.slug
+    return value
+
+
+def describe(results, districts, categories):
+    """Each result with its kind, district, category and (for events) next date."""
+    from initiatives.models import EventPage
+
+    district_by_path = {district.path: district for district in districts}
+    district_depth = districts[0].depth if districts else None
+    events = [page for page in results if isinstance(page, EventPage)]
+    upcoming = next_occurrences(events)
+    described = []
+    for page in results:
+        district = None
+        if district_depth is not None and page.depth >= district_depth:
+            district = district_by_path.get(page.path[: district_depth * page.steplen])
+        category = categories.get(getattr(page, "category_id", None))
+        described.append(
+            {
+                "page": page,
+                "district": None if district is not None and district.pk == page.pk else district,
+                "category": category.in_reader_language if category is not None else None,
+                "next": upcoming.get(page.translation_key) if isinstance(page, EventPage) else None,
+            }
+        )
+    return described
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    locale = Locale.get_active()
-    results = Page.objects.none()
+    locale = reader_locale()
+    districts = locale_districts(locale)
+    categories, category_choices = locale_categories(locale)
+    data = request.GET.copy()
+    if data.get("district"):
+        data["district"] = district_slug_here(data["district"], districts)
+    form = SearchForm(data, districts=districts, categories=category_choices)
+    context = {"form": form, "search_query": "", "districts": districts, "categories": category_choices}
+    if not form.is_valid():
+        context["search_query"] = " ".join(str(data.get("q", "")).split())[:200]
+        return TemplateResponse(request, "search/search.html", context, status=400)
+
+    query = form.cleaned_data["q"]
+    context["search_query"] = query
+    pages = searchable_pages(locale)
+    district = form.selected_district()
+    if district is not None:
+        pages = pages.descendant_of(district, inclusive=True)
+    kind = form.cleaned_data["type"]
+    if kind:
+        pages = pages.type(page_models()[kind])
+    if form.cleaned_data["category"]:
+        pages = pages.filter(in_category(form.cleaned_data["category"]))
+    pages = pages.specific()
+
+    outcome = None
     if query:
-        results = Page.objects.live().public().filter(locale=locale).specific().search(query)
-    paginator = Paginator(results, 10)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "page_obj": page_obj, "paginator": paginator},
-    )
+        outcome = resident_search(pages, query, locale)
+        results = outcome.results
+    elif form.has_filters:
+        results = pages.order_by("title", "pk")  # browsing a district, kind or category
+    else:
+        results = None
+
+    if results is not None:
+        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        context["page_obj"] = page_obj
+        context["results"] = describe(list(page_obj.object_list), districts, categories)
+        kept = data.copy()
+        kept.pop("page", None)
+        context["pagination_query"] = kept.urlencode()
+    context["outcome"] = outcome
+    context["browsing"] = results is not None and not query
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def kind_label(page):
+    label = str((page.specific_class or type(page))._meta.verbose_name)
+    return label[:1].upper() + label[1:]
+
+
+def suggest(request):
+    """Titles and addresses of pages whose title begins like the typed words, as JSON."""
+    locale = reader_locale()
+    typed = " ".join(str(request.GET.get("q", "")).split())[:200]
+    items = []
+    if len(normalise_query(typed, locale.language_code)) >= 2:
+        for page in searchable_pages(locale).autocomplete(normalise_query(typed))[:SUGGESTIONS]:
+            url = page.get_url(request)
+            if url:
+                items.append({"title": page.title, "url": url, "type": kind_label(page)})
+    status = ngettext(
+        "%(count)d suggestion. Use the up and down arrows to choose.",
+        "%(count)d suggestions. Use the up and down arrows to choose.",
+        len(items),
+    ) % {"count": len(items)}
+    return JsonResponse({"query": typed, "results": items, "status": status if items else ""})

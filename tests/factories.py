@@ -263,3 +263,141 @@ def publish_translation(page, locale):
     translated = page.copy_for_translation(locale)
     translated.save_revision().publish()
     return type(page).objects.get(pk=translated.pk)
+
+
+# --- People, proposal forms and proposals ------------------------------------------------------
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """An active user; `groups=["San Salvario editors", …]` puts them in existing groups by name."""
+
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"persona{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    first_name = factory.LazyAttribute(lambda o: o.username.capitalize())
+    password = factory.django.Password("quartieri-test-password")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if not extracted:
+            return
+        from django.contrib.auth.models import Group
+
+        self.groups.add(*[Group.objects.get(name=name) for name in extracted])
+
+
+class ProposalFormPageFactory(PageFactory):
+    class Meta:
+        model = "districts.ProposalFormPage"
+
+    title = "Proponi un'idea"
+    slug = "proponi-un-idea"
+    intro = "Scrivici la tua idea per il quartiere."
+    privacy_text = "Usiamo i tuoi dati solo per risponderti e li conserviamo per 24 mesi."
+    thank_you_text = "Grazie! Ti risponderemo entro due settimane."
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    """A resident's proposal sent through `page` (a ProposalFormPage)."""
+
+    class Meta:
+        model = "districts.Proposal"
+
+    page = None
+    form_data = factory.Sequence(
+        lambda n: {
+            "name": f"Residente {n}",
+            "email": f"residente{n}@example.org",
+            "phone": "",
+            "proposal": f"Proposta numero {n}: un laboratorio di riparazione biciclette in cortile.",
+            "category": "Laboratori",
+            "language": "it",
+        }
+    )
+    publish_consent = False
+
+    @classmethod
+    def _create(cls, model_class, *args, submit_time=None, **kwargs):
+        proposal = super()._create(model_class, *args, **kwargs)
+        if submit_time is not None:
+            model_class.objects.filter(pk=proposal.pk).update(submit_time=submit_time)
+            proposal.refresh_from_db()
+        return proposal
+
+
+# --- Images (appended for the API tests) ----------------------------------------------------
+
+
+def make_image(title="Immagine", width=1600, height=1000, **kwargs):
+    """A real JPEG in Wagtail's image library, so renditions can be made from it."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    buffer = BytesIO()
+    PILImage.new("RGB", (width, height), (200, 80, 40)).save(buffer, "JPEG")
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(buffer, name=f"{slugify(title)}.jpg"), **kwargs
+    )
+
+
+# --- Languages: wagtail-localize's synchronised trees and translations ----------------------
+
+ALL_LANGUAGES = ("it", "en", "fr", "ar", "ro", "zh-hans", "es")
+
+
+def synchronise_locales(codes=ALL_LANGUAGES):
+    """The locales `codes`, each following the Italian tree: every Italian page gets an alias there.
+
+    Call it after creating the Italian pages; returns {language code: Locale}.
+    """
+    from wagtail_localize.models import LocaleSynchronization
+
+    source = Locale.get_default()
+    locales = {}
+    for code in codes:
+        locale, _created = Locale.objects.get_or_create(language_code=code)
+        locales[code] = locale
+        if locale.pk == source.pk:
+            continue
+        sync, created = LocaleSynchronization.objects.get_or_create(
+            locale=locale, defaults={"sync_from": source}
+        )
+        if not created:
+            sync.sync_trees()
+    return locales
+
+
+def translate_with_localize(instance, locale, texts=None, publish=True):
+    """Translate `instance` into `locale` as the translation editor does, and return the target.
+
+    A TranslationSource of the instance, a Translation into `locale`, a StringTranslation for every
+    string segment (`texts` maps source strings to translations; others become "[xx] source",
+    the slug stays), then `Translation.save_target()`, which turns an alias into a real page.
+    Its deferred publish runs here (the test transaction never commits).
+    """
+    from django.test import TestCase
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+    texts = texts or {}
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        data = segment.string.data
+        text = data if segment.context.path == "slug" else texts.get(data, f"[{locale.language_code}] {data}")
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": text, "translation_type": "manual"},
+        )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=publish)
+    target = source.get_translated_instance(locale)
+    return target.specific if isinstance(target, Page) else target

@@ -3,7 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from districts.models import DistrictPage
+from districts.models import DistrictPage, ProposalFormPage
 from home.models import HomePage
 from initiatives.models import CalendarPage, EventPage, InitiativePage
 
@@ -15,7 +15,9 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_district_page(self):
         self.assertAllowedParentPageTypes(DistrictPage, {HomePage})
-        self.assertAllowedSubpageTypes(DistrictPage, {InitiativePage, EventPage, CalendarPage})
+        self.assertAllowedSubpageTypes(
+            DistrictPage, {InitiativePage, EventPage, CalendarPage, ProposalFormPage}
+        )
 
     def test_initiative_page(self):
         self.assertAllowedParentPageTypes(InitiativePage, {DistrictPage})

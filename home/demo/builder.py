@@ -76,6 +76,7 @@ class DemoBuilder:
             self.ensure_district(spec)
         self.publish_pending()
         self.synchronise_locales()
+        self.translate()
         return self.created
 
     # --- Pictures ------------------------------------------------------------------------------
@@ -510,3 +511,9 @@ class DemoBuilder:
         ]
         if missing:
             raise CommandError(f"Some locales do not reach every page: {', '.join(missing)}")
+
+    def translate(self):
+        """The home page, districts, calendars, snippets and some activities in every language."""
+        from .translations import DemoTranslator
+
+        DemoTranslator(self.source, self.home, self.created, log=self.log).translate_all()

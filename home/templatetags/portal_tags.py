@@ -12,13 +12,18 @@ from itertools import groupby
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.formats import time_format
+from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
+
+from home import i18n as portal_i18n
+from home.i18n import language_direction
 
 register = template.Library()
 
@@ -187,6 +192,62 @@ class PortalNav:
             for translation in Page.objects.filter(translation_key=page.translation_key).live().order_by("pk")
         }
 
+    @cached_property
+    def language_codes(self):
+        """{locale id: language code} of the offered locales."""
+        return {locale.pk: locale.language_code for locale in self.locales}
+
+    @cached_property
+    def source_language(self):
+        """The language of the source tree (Italian): what an untranslated page shows."""
+        try:
+            return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        except LookupError:
+            return settings.LANGUAGE_CODE
+
+    @cached_property
+    def translation_state(self):
+        """How far the current page is translated: "source", "alias", "partial" or "done".
+
+        "alias": wagtail-localize's synchronised tree reaches this locale, but no translator has
+        started, so the page shows the source text. "partial": a translation is under way in the
+        translation editor and some of its strings are still missing (they show the source text).
+        A page copied without wagtail-localize's editor (no Translation) counts as translated.
+        """
+        page = self.page
+        if page is None or not isinstance(page, Page) or not page.pk:
+            return "source"
+        if page.alias_of_id:
+            return "alias"
+        if self.language_codes.get(page.locale_id) == self.source_language:
+            return "source"
+        from wagtail_localize.models import Translation
+
+        translation = (
+            Translation.objects.filter(
+                source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+            )
+            .order_by("-created_at")
+            .first()
+        )
+        if translation is None:
+            return "done"
+        total, translated = translation.get_progress()
+        return "partial" if translated < total else "done"
+
+    def text_language(self, obj):
+        """The language `obj`'s words are written in, when it is not the reader's; else None."""
+        if obj is None:
+            return None
+        reading = self.language_codes.get(self.locale.pk) if self.locale is not None else get_language()
+        if isinstance(obj, Page) and obj.alias_of_id:
+            written = self.source_language
+        else:
+            written = self.language_codes.get(getattr(obj, "locale_id", None))
+        if not written or written == reading:
+            return None
+        return written
+
 
 def portal_nav(context):
     """The PortalNav of this request, built once."""
@@ -276,11 +337,16 @@ def district_nav(context):
 
 
 def _language_links(context):
-    """One entry per offered locale: the same page there, else that locale's home page."""
+    """One entry per offered locale: the same page there, else that locale's home page.
+
+    Each link goes through `choose_language`, which remembers the choice in the language
+    cookie (so that `/` later opens in it) and redirects to `target`, the page itself.
+    """
     nav = portal_nav(context)
     request = context.get("request")
     names = _language_names()
     current = nav.locale
+    query = request.META.get("QUERY_STRING", "") if request is not None else ""
     links = []
     for locale in nav.locales:
         code = locale.language_code
@@ -289,6 +355,9 @@ def _language_links(context):
         is_translation = target is not None
         if target is not None:
             url = target.get_url(request)
+            if url and query:
+                # The same filters of the calendar, the same page of a listing.
+                url = f"{url}?{query}"
         elif nav.page is None and request is not None:
             # Not a Wagtail page (search): the same address under the other language prefix.
             url = translate_url(request.get_full_path(), code)
@@ -303,7 +372,8 @@ def _language_links(context):
             {
                 "code": code,
                 "name": names.get(code, code),
-                "url": url,
+                "target": url,
+                "url": f"{reverse('choose_language', args=[code])}?{urlencode({'next': url})}",
                 "rtl": _is_rtl(code),
                 "current": current is not None and locale.pk == current.pk,
                 "is_translation": is_translation,
@@ -335,6 +405,30 @@ def alternate_links(context):
         if locale.language_code == settings.LANGUAGE_CODE:
             default_url = url
     return {"alternates": alternates, "default_url": default_url}
+
+
+@register.simple_tag(takes_context=True)
+def text_lang(context, obj):
+    """` lang="it" dir="ltr"` for an element whose words are not in the reader's language.
+
+    An alias page, or a snippet or listed page not translated yet, shows Italian text inside
+    an English or Arabic page; screen readers and hyphenation need to know.
+    """
+    written = portal_nav(context).text_language(obj)
+    if not written:
+        return ""
+    reading = get_language() or settings.LANGUAGE_CODE
+    if language_direction(written) == language_direction(reading):
+        return format_html(' lang="{}"', written)
+    return format_html(' lang="{}" dir="{}"', written, language_direction(written))
+
+
+@register.inclusion_tag("includes/translation_notice.html", takes_context=True)
+def translation_notice(context):
+    """The notice on a page that no translator has finished yet (see PortalNav.translation_state)."""
+    nav = portal_nav(context)
+    state = nav.translation_state
+    return {"state": state if state in ("alias", "partial") else None, "source_language": nav.source_language}
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
@@ -414,6 +508,12 @@ def occurrence_span(occurrence):
         last_day = (end - ONE_DAY).date()
     last_day = max(last_day, start.date())
     return Span(start=start, end=end, all_day=all_day, last_day=last_day)
+
+
+@register.filter(expects_localtime=True)
+def local_date(value, style="date"):
+    """A date in the reader's language and order: "date", "month_day", "weekday_date", "weekday_day"."""
+    return portal_i18n.local_date(value, style)
 
 
 @register.filter

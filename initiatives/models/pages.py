@@ -26,6 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class Venue:
         }
 
 
-class ActivityPage(Page):
+class ActivityPage(FoldedSearchMixin, Page):
     """Fields shared by initiatives and events: what, for whom, where, how much."""
 
     summary = models.TextField(
@@ -174,10 +175,13 @@ class ActivityPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=1.5),
         index.SearchField("body"),
-        index.RelatedFields("category", [index.SearchField("name")]),
-        index.RelatedFields("audiences", [index.SearchField("name")]),
+        # Its category, audiences and house ("Casa nel Parco", "via Morgari") in its own language.
+        index.SearchField("search_taxonomy"),
+        index.SearchField("venue_name"),
+        index.SearchField("venue_address"),
         index.FilterField("is_free"),
         index.FilterField("category"),
+        *FOLDED_SEARCH_FIELDS,
     ]
     activity_api_fields = [
         APIField("summary"),
@@ -200,6 +204,8 @@ class ActivityPage(Page):
         SynchronizedField("audiences"),
         SynchronizedField("languages"),
         SynchronizedField("house"),
+        # A place's name is a fact too ("Parco Colonnetti"); a translator can still override it.
+        SynchronizedField("venue_name"),
         SynchronizedField("venue_address"),
         SynchronizedField("venue_latitude"),
         SynchronizedField("venue_longitude"),
@@ -220,6 +226,17 @@ class ActivityPage(Page):
                 {"venue_longitude": _("Give both latitude and longitude, or neither.")}
             )
 
+    def search_taxonomy(self):
+        """The words of its category, audiences and house in the page's language, for search."""
+        from search.indexing import names_in_locale
+
+        return " ".join(
+            [
+                names_in_locale([self.category, *self.audiences.all()], self.locale_id),
+                names_in_locale([self.house], self.locale_id, fields=("name", "street_address")),
+            ]
+        ).strip()
+
     @cached_property
     def district(self):
         """The district page this activity belongs to, in the same locale."""
@@ -237,12 +254,11 @@ class ActivityPage(Page):
                 longitude=self.venue_longitude,
                 step_free=self.venue_step_free,
             )
-        house = self.house
+        house = self.localized_house
         if house is None and self.district is not None:
-            house = self.district.house
+            house = self.district.localized_house
         if house is None:
             return None
-        house = house.localized
         return Venue(
             name=house.name,
             address=house.full_address,
@@ -251,12 +267,22 @@ class ActivityPage(Page):
             step_free=house.step_free,
         )
 
-    @property
+    # The localized_* values are cached per instance so that the API can prepare them for a
+    # whole listing at once (initiatives/api.py) instead of querying per page.
+    @cached_property
+    def localized_house(self):
+        return self.house.localized if self.house_id else None
+
+    @cached_property
     def localized_category(self):
         return self.category.localized if self.category_id else None
 
-    def localized_audiences(self):
+    @cached_property
+    def localized_audience_list(self):
         return [audience.localized for audience in self.audiences.all()]
+
+    def localized_audiences(self):
+        return list(self.localized_audience_list)
 
     @property
     def category_data(self):
@@ -280,6 +306,9 @@ class ActivityPage(Page):
         """The next dated occurrences of this page, from the occurrence table."""
         from initiatives.occurrences import next_occurrences
 
+        prepared = self.__dict__.get("prepared_upcoming")  # (limit, rows) set by the API
+        if prepared is not None and limit <= prepared[0]:
+            return prepared[1][:limit]
         return next_occurrences(self, limit=limit)
 
     @property

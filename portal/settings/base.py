@@ -4,7 +4,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from search.config import search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -50,6 +53,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.api_http.ApiHttpMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -116,6 +120,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# The language a reader picks in the switcher is remembered for a year (`/` opens in it).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Rome"
 USE_TZ = True
 
@@ -139,19 +146,67 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = "Quartieri"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database's full-text search in each locale's language, or Elasticsearch/OpenSearch
+# with SEARCH_BACKEND and SEARCH_URL (search/config.py).
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
+# The headless API (portal/api_http.py): how long apps and CDNs may reuse a response, and the
+# web origins allowed to call it from a browser (comma-separated, "*" for any; empty = closed).
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+CORS_ALLOWED_ORIGINS = [
+    origin.strip() for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if origin.strip()
+]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # wagtail-localize: the Italian tree is the source that other locales follow.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+
+def machine_translator(environ):
+    """The translation editor's machine translator, from MACHINE_TRANSLATOR (off when unset).
+
+    "deepl" needs DEEPL_API_KEY; "libretranslate" needs LIBRETRANSLATE_URL (and its API key in
+    LIBRETRANSLATE_API_KEY if the server asks for one); "dummy" only reverses the words, for
+    trying the editor in development (production settings refuse it).
+    """
+    name = environ.get("MACHINE_TRANSLATOR", "").strip().lower()
+
+    def required(variable):
+        value = environ.get(variable, "").strip()
+        if not value:
+            raise ImproperlyConfigured(f"MACHINE_TRANSLATOR={name} needs the variable {variable}.")
+        return value
+
+    if name in ("", "off", "none"):
+        return None
+    if name == "deepl":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": required("DEEPL_API_KEY")},
+        }
+    if name == "libretranslate":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": required("LIBRETRANSLATE_URL").rstrip("/"),
+                "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""),
+            },
+        }
+    if name == "dummy":
+        return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+    raise ImproperlyConfigured(
+        f"MACHINE_TRANSLATOR={name!r} is not known: use deepl, libretranslate or leave it unset."
+    )
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
 
 # The time zone in which events are entered, stored and expanded.
 EVENTS_TIME_ZONE = "Europe/Rome"

@@ -17,6 +17,9 @@ def require_env(name):
 
 DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
+# The dummy machine translator reverses words: fine for trying the editor, never for residents.
+if "dummy" in (WAGTAILLOCALIZE_MACHINE_TRANSLATOR or {}).get("CLASS", "").lower():  # noqa: F405
+    raise ImproperlyConfigured("The dummy machine translator must not be used in production.")
 ALLOWED_HOSTS = [host.strip() for host in require_env("ALLOWED_HOSTS").split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = [
     origin.strip()
@@ -47,6 +50,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
 

@@ -17,3 +17,5 @@ WAGTAILAPI_BASE_URL = "http://testserver"
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
 # Tests that exercise the page cache switch it on themselves.
 PAGE_CACHE_SECONDS = 0
+# The translation editor's machine translation without an outside service (never in production).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}

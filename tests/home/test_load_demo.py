@@ -1,5 +1,7 @@
 """The demo command: the three districts of Turin, idempotent, and served by the site."""
 
+import html
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -69,3 +71,63 @@ def test_the_demo_is_served(demo, client):
     assert response.status_code == 200
     assert "Sara Medici" in response.content.decode()
     assert client.get("/").status_code == 302
+
+
+# --- The demo in every language (home.demo.translations) ------------------------------------
+
+TARGET_LANGUAGES = ("en", "fr", "ar", "ro", "zh-hans", "es")
+
+
+def test_the_demo_is_translated_through_wagtail_localize(demo):
+    from wagtail.models import Page
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+    from districts.models import CommunityManager, NeighbourhoodHouse
+    from home.models import HomePage
+    from initiatives.models import Category
+
+    for code in TARGET_LANGUAGES:
+        home = HomePage.objects.get(locale__language_code=code)
+        assert home.alias_of_id is None, code
+        for italian in DistrictPage.objects.filter(locale__language_code="it"):
+            district = italian.get_translation(home.locale)
+            assert district.alias_of_id is None, (code, italian.title)
+            assert district.intro != italian.intro, (code, italian.title)
+            for model in (InitiativePage, EventPage):
+                translated = [
+                    page
+                    for page in model.objects.descendant_of(district).filter(alias_of__isnull=True)
+                    if page.title != page.get_translation(italian.locale).title
+                ]
+                assert len(translated) >= 2, (code, italian.title, model.__name__)
+        for model in (NeighbourhoodHouse, CommunityManager, Category):
+            assert (
+                model.objects.filter(locale__language_code=code).count()
+                == model.objects.filter(locale__language_code="it").count()
+            ), (code, model.__name__)
+
+    # The real flow: a Translation per object and language, every segment translated.
+    translations = Translation.objects.select_related("source", "target_locale")
+    assert translations.count() >= 6 * (1 + 3 + 12 + 3 + 2 + 6)
+    for translation in translations:
+        total, done = translation.get_progress()
+        assert total == done > 0, translation
+    italian_pages = Page.objects.filter(locale__language_code="it", depth__gt=1).count()
+    assert Page.objects.filter(locale__language_code="ar", depth__gt=1).count() == italian_pages
+    assert StringTranslation.objects.filter(
+        translation_of__in=StringSegment.objects.values("string")
+    ).exists()
+
+
+def test_the_translated_demo_is_served(demo, client):
+    english = client.get("/en/").content.decode()
+    assert "Quartieri tells you what is happening in San Salvario" in english
+    arabic = client.get("/ar/barriera-di-milano/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in arabic
+    assert "حيّ عمّالي تاريخيًا في شمال تورينو" in arabic
+    assert "translation-notice" not in arabic
+    chinese = client.get("/zh-hans/mirafiori-sud/").content.decode()
+    assert "公园之家（Casa nel Parco）" in chinese  # the translated house
+    # A page the demo leaves to translators is reached in French and says it is still Italian.
+    french = client.get("/fr/san-salvario/laboratorio-di-ceramica/").content.decode()
+    assert "Cette page n'a pas encore été traduite en français" in html.unescape(french)

@@ -91,24 +91,30 @@ def server(database_url, tmp_path_factory):
         "User.objects.create_superuser('admin', 'a@example.org', 'a-long-test-password-1234')"
     )
     subprocess.run(manage + ["shell", "-c", seed], cwd=ROOT, env=env, check=True, timeout=120)
+    log_path = tmp_path_factory.mktemp("log") / "gunicorn.log"
+    log = log_path.open("wb")
     process = subprocess.Popen(
         shlex.split(procfile_command("web")), cwd=ROOT, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
+            urllib.request.urlopen(base + "/healthz", timeout=10)
             break
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused while starting, or a slow first answer on a busy machine
+            if process.poll() is not None:
+                break
             time.sleep(0.3)
-    else:
+    if process.poll() is not None or time.monotonic() >= deadline:
         process.kill()
-        raise AssertionError(process.stdout.read().decode()[-3000:])
+        log.close()
+        raise AssertionError(log_path.read_text()[-3000:])
     yield base, env
     process.terminate()
     process.wait(timeout=30)
+    log.close()
 
 
 def fetch(url, data=None):

@@ -95,7 +95,9 @@ def test_admin_login_is_throttled_after_repeated_failures(client, django_user_mo
     for _ in range(3):
         response = client.post(url, {"username": "sara", "password": "wrong"})
         assert response.status_code == 200  # the form again, with its error
-    blocked = client.post(url, {"username": "sara", "password": "a-correct-horse-battery"})
+    blocked = client.post(
+        url, {"username": "sara", "password": "a-correct-horse-battery"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert blocked.status_code == 429
     assert "Too many failed sign-in attempts" in blocked.content.decode()
     assert int(blocked["Retry-After"]) > 0

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
@@ -80,7 +81,9 @@ class Command(BaseCommand):
         pages, rows = rebuild_all()
 
         if verbosity >= 1:
-            self._report(created, pages, rows, time.monotonic() - started)
+            # The report is English; model names would otherwise follow LANGUAGE_CODE (Italian).
+            with translation.override("en"):
+                self._report(created, pages, rows, time.monotonic() - started)
             if admin is None:
                 self.stdout.write(f"User “{USERNAME}” already exists; its password was not changed.")
             elif admin.generated:
@@ -88,6 +91,10 @@ class Command(BaseCommand):
                 self.stdout.write(f"  (shown only once; set {PASSWORD_VARIABLE} to choose it yourself)")
             else:
                 self.stdout.write(f"Admin login: {USERNAME} / the password in {PASSWORD_VARIABLE}")
+
+        # The districts' groups, workflows and collections; then the proposal forms and demo users.
+        call_command("setup_editorial", verbosity=verbosity)
+        call_command("load_editorial_demo", verbosity=verbosity, force=options["force"])
 
     def _report(self, created, dated_pages, rows, seconds):
         source = Locale.get_default()

@@ -4,17 +4,19 @@ import datetime
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
+from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -125,7 +127,9 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, ClusterableModel):
 
     @property
     def full_address(self):
-        return ", ".join(part for part in [self.street_address, f"{self.postal_code} {self.city}".strip()] if part)
+        return ", ".join(
+            part for part in [self.street_address, f"{self.postal_code} {self.city}".strip()] if part
+        )
 
     @property
     def has_coordinates(self):
@@ -238,7 +242,7 @@ class CommunityManager(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class DistrictPage(Page):
+class DistrictPage(FoldedSearchMixin, Page):
     """One of the neighbourhoods: its house, its Community Manager, what happens there."""
 
     intro = models.TextField(
@@ -294,6 +298,7 @@ class DistrictPage(Page):
         index.SearchField("intro", boost=1.5),
         index.SearchField("body"),
         index.RelatedFields("house", [index.SearchField("name"), index.SearchField("street_address")]),
+        *FOLDED_SEARCH_FIELDS,
     ]
     api_fields = [
         APIField("intro"),
@@ -312,18 +317,25 @@ class DistrictPage(Page):
 
     # Districts are the top sections of a locale's home page.
     parent_page_types = ["home.HomePage"]
-    # A district holds its initiatives, its own events and its "What's on" page.
-    subpage_types = ["initiatives.InitiativePage", "initiatives.EventPage", "initiatives.CalendarPage"]
+    # A district holds its initiatives, its own events, its "What's on" page and the form where
+    # residents propose ideas.
+    subpage_types = [
+        "initiatives.InitiativePage",
+        "initiatives.EventPage",
+        "initiatives.CalendarPage",
+        "districts.ProposalFormPage",
+    ]
 
     class Meta:
         verbose_name = _("district")
         verbose_name_plural = _("districts")
 
-    @property
+    # Cached per instance, so the API can prepare them for a whole listing (districts/api.py).
+    @cached_property
     def localized_house(self):
         return self.house.localized if self.house_id else None
 
-    @property
+    @cached_property
     def localized_manager(self):
         return self.manager.localized if self.manager_id else None
 
@@ -374,4 +386,44 @@ class DistrictPage(Page):
         context["manager"] = self.localized_manager
         context["initiatives"] = district_initiatives(self)
         context["upcoming"] = upcoming_occurrences(self, limit=8)
+        context["resident_ideas"] = self.resident_ideas()
+        context["proposal_form"] = self.proposal_form()
         return context
+
+    def proposal_form(self):
+        """This district's form for residents' proposals, if it has a live one."""
+        from .proposals import ProposalFormPage
+
+        return ProposalFormPage.objects.child_of(self).live().public().first()
+
+    def resident_ideas(self):
+        """Initiatives of this district that began as residents' proposals whose authors agreed
+        to have them shown. Only the initiative pages: nothing about the people who proposed.
+
+        Each initiative is shown in this page's language, or in the default one if it has no
+        copy here yet. Three queries.
+        """
+        from initiatives.models import InitiativePage
+
+        from .proposals import Proposal
+
+        copies = DistrictPage.objects.filter(translation_key=self.translation_key)
+        keys = set(
+            Proposal.objects.shown_on_district_pages()
+            .in_subtrees(copies)
+            .values_list("initiative__translation_key", flat=True)
+        )
+        if not keys:
+            return []
+        default = Locale.get_default()
+        chosen = {}
+        pages = (
+            InitiativePage.objects.live()
+            .public()
+            .filter(translation_key__in=keys, locale__in=[self.locale_id, default.pk])
+            .select_related("image", "category")
+        )
+        for page in pages:
+            if page.translation_key not in chosen or page.locale_id == self.locale_id:
+                chosen[page.translation_key] = page
+        return sorted(chosen.values(), key=lambda page: page.title.lower())

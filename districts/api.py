@@ -1,0 +1,16 @@
+"""The district pages in the headless API: their house and Community Manager without a query
+per district (the houses and managers come from the API's cached directory)."""
+
+from home.api import PagesAPIViewSet
+
+from .models import DistrictPage
+
+
+@PagesAPIViewSet.preparer(DistrictPage)
+def prepare_districts(pages, preparation):
+    if not preparation.wants("house_data", "manager_data"):
+        return
+    directory = preparation.directory
+    for page in pages:
+        page.localized_house = directory.houses.localized(page.house_id, page.locale_id)
+        page.localized_manager = directory.managers.localized(page.manager_id, page.locale_id)

@@ -1,0 +1,264 @@
+"""Panels of the admin home for editors and Community Managers: what is on in their districts in
+the next two weeks, which translations of their pages need work, and which residents' proposals
+wait for an answer. (The pages waiting for their approval are Wagtail's own panel.)
+
+Each panel costs a fixed number of queries, whatever the number of events, pages or proposals.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, F, IntegerField, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
+
+from .editorial import EDITING_ACTIONS, districts_for_user
+from .models import Proposal
+
+UPCOMING_DAYS = 14
+UPCOMING_LIMIT = 30
+TRANSLATION_PAGES_LIMIT = 15
+PROPOSALS_LIMIT = 10
+
+
+class DashboardPanel(Component):
+    name = ""
+    order = 100
+    template_name = ""
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        return {"request": self.request, "panel": self, **self.get_panel_data()}
+
+    def get_panel_data(self):
+        return {}
+
+    def render_html(self, parent_context=None):
+        context = self.get_context_data(parent_context)
+        if not context.get("shown", True):
+            return ""
+        return get_template(self.template_name).render(context)
+
+
+def district_titles(districts):
+    """{translation key: title in the default locale (else any)} of district page copies."""
+    default_id = Locale.get_default().pk
+    titles = {}
+    for key, title, locale_id in districts.values_list("translation_key", "title", "locale_id"):
+        if key not in titles or locale_id == default_id:
+            titles[key] = title
+    return titles
+
+
+# --- What's on in my districts -------------------------------------------------------------
+
+
+class UpcomingInDistrictsPanel(DashboardPanel):
+    """The next two weeks of events in the user's districts, from the occurrence table."""
+
+    name = "district_upcoming"
+    order = 90
+    template_name = "districts/dashboard/upcoming.html"
+
+    def get_panel_data(self):
+        from initiatives.models import Occurrence
+        from initiatives.queries import attach_pages
+
+        titles = district_titles(districts_for_user(self.request.user, EDITING_ACTIONS))
+        if not titles:
+            return {"shown": False}
+        now = timezone.now()
+        rows = Occurrence.objects.filter(
+            kind=Occurrence.Kind.EVENT,
+            district_key__in=list(titles),
+            end__gt=now,
+            start__lt=now + datetime.timedelta(days=UPCOMING_DAYS),
+        ).order_by("start", "pk")
+        items = attach_pages(rows[:UPCOMING_LIMIT], Locale.get_default())
+        return {
+            "shown": True,
+            "items": [(item, titles.get(item.row.district_key, "")) for item in items],
+            "district_names": sorted(titles.values()),
+            "days": UPCOMING_DAYS,
+            "limit": UPCOMING_LIMIT,
+        }
+
+
+# --- Translations that need work -----------------------------------------------------------
+
+
+@dataclass
+class TranslationWork:
+    """One source page and the locales whose translation needs attention, with the reasons."""
+
+    title: str
+    source_id: int
+    source_page_id: int
+    source_changed: bool = False
+    locales: list = field(default_factory=list)  # (locale name, missing strings, unpublished, page id)
+
+    @property
+    def sync_url(self):
+        return reverse("wagtail_localize:update_translations", args=[self.source_id])
+
+
+def translations_needing_work(user, limit=TRANSLATION_PAGES_LIMIT):
+    """Translations of pages the user can edit that need attention.
+
+    A translation (wagtail-localize's `Translation`, enabled) needs attention when:
+
+    1. its source page was published after the text was last sent to translators
+       (`page.last_published_at > TranslationSource.last_updated_at`): translators work on an
+       old version until someone chooses "Sync translated pages";
+    2. some of its strings have no translation yet (segments of the source without a
+       `StringTranslation` in the target locale);
+    3. a string was translated after the translated page was last published: the work is done
+       but readers do not see it until someone publishes the translation.
+
+    Pages never translated (aliases that show the Italian text) are not listed: they are all of
+    them until translators start, and wagtail-localize's Translations report lists them.
+    """
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+    page_type = ContentType.objects.get_for_model(Page)
+    source_page = Page.objects.filter(
+        translation_key=OuterRef("source__object_id"), locale_id=OuterRef("source__locale_id")
+    )
+    target_page = Page.objects.filter(
+        translation_key=OuterRef("source__object_id"), locale_id=OuterRef("target_locale_id")
+    )
+    segments = StringSegment.objects.filter(source_id=OuterRef("source_id")).order_by()
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=OuterRef(OuterRef("target_locale_id")),
+        has_error=False,
+    )
+    last_translated = (
+        StringTranslation.objects.filter(
+            locale_id=OuterRef("target_locale_id"), context__object_id=OuterRef("source__object_id")
+        )
+        .order_by()
+        .values("locale_id")
+        .annotate(latest=Max("updated_at"))
+        .values("latest")
+    )
+
+    def count(queryset):
+        return Coalesce(
+            Subquery(
+                queryset.values("source_id").annotate(n=Count("pk")).values("n"), output_field=IntegerField()
+            ),
+            Value(0),
+        )
+
+    translations = Translation.objects.filter(enabled=True, source__object__content_type=page_type).annotate(
+        source_page_id=Subquery(source_page.values("pk")[:1]),
+        source_published_at=Subquery(source_page.values("last_published_at")[:1]),
+        target_page_id=Subquery(target_page.values("pk")[:1]),
+        target_published_at=Subquery(target_page.values("last_published_at")[:1]),
+        segment_count=count(segments),
+        translated_count=count(segments.filter(Exists(translated))),
+        last_translated_at=Subquery(last_translated),
+    )
+    if not user.is_superuser:
+        editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, EDITING_ACTIONS)
+        translations = translations.filter(source_page_id__in=editable.values("pk"))
+    translations = translations.filter(
+        Q(source_published_at__gt=F("source__last_updated_at"))
+        | Q(translated_count__lt=F("segment_count"))
+        | Q(last_translated_at__gt=F("target_published_at"))
+        | Q(last_translated_at__isnull=False, target_published_at__isnull=True)
+    ).select_related("source", "target_locale")
+
+    pages = {}
+    for translation in translations.order_by("-source__last_updated_at", "source_id", "target_locale_id"):
+        source = translation.source
+        if source.pk not in pages:
+            if len(pages) >= limit:
+                continue
+            pages[source.pk] = TranslationWork(
+                title=source.object_repr, source_id=source.pk, source_page_id=translation.source_page_id
+            )
+        work = pages[source.pk]
+        if translation.source_published_at and translation.source_published_at > source.last_updated_at:
+            work.source_changed = True
+        missing = translation.segment_count - translation.translated_count
+        unpublished = translation.last_translated_at is not None and (
+            translation.target_published_at is None
+            or translation.last_translated_at > translation.target_published_at
+        )
+        if missing or unpublished:
+            work.locales.append(
+                (
+                    translation.target_locale.get_display_name(),
+                    missing,
+                    unpublished,
+                    translation.target_page_id,
+                )
+            )
+    return list(pages.values())
+
+
+class TranslationsToUpdatePanel(DashboardPanel):
+    name = "district_translations"
+    order = 260
+    template_name = "districts/dashboard/translations.html"
+
+    def get_panel_data(self):
+        work = translations_needing_work(self.request.user)
+        return {"shown": bool(work), "work": work}
+
+
+# --- Residents' proposals ------------------------------------------------------------------
+
+
+class UnansweredProposalsPanel(DashboardPanel):
+    """Proposals still "received" in the districts the user answers for (their Community Managers)."""
+
+    name = "district_proposals"
+    order = 150
+    template_name = "districts/dashboard/proposals.html"
+
+    def get_panel_data(self):
+        user = self.request.user
+        policy = policy_registry.get_by_type(Proposal)
+        if not policy.user_has_any_permission(user, {"view", "change"}):
+            return {"shown": False}
+        proposals = policy.instances_user_has_any_permission_for(user, {"view", "change"}).unanswered()
+        total = proposals.count()
+        if not total:
+            return {"shown": False}
+        latest = list(proposals.select_related("page").order_by("-submit_time", "-pk")[:PROPOSALS_LIMIT])
+        districts = districts_for_user(user, {"publish"})
+        titles = district_titles(districts)
+        paths = list(districts.values_list("path", "translation_key"))
+        rows = []
+        for proposal in latest:
+            key = next((key for path, key in paths if proposal.page.path.startswith(path)), None)
+            rows.append((proposal, titles.get(key, "")))
+        return {
+            "shown": True,
+            "total": total,
+            "rows": rows,
+            "list_url": reverse("proposals:index") + f"?status={Proposal.Status.RECEIVED}",
+            "title": _("Residents' proposals waiting for an answer"),
+        }
+
+
+def dashboard_panels(request):
+    return [
+        UpcomingInDistrictsPanel(request),
+        UnansweredProposalsPanel(request),
+        TranslationsToUpdatePanel(request),
+    ]

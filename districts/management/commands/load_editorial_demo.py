@@ -1,0 +1,55 @@
+"""Development only: each district's proposal form with invented proposals, and the demo users
+(`sara`, `imma`, one editor per house). Run by `load_demo` after `setup_editorial`."""
+
+import logging
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from districts.demo import DEMO_USERS, PASSWORD_VARIABLE, EditorialDemo, demo_password
+
+
+class Command(BaseCommand):
+    help = (
+        "Add the demo's proposal forms, a few invented proposals and the demo users. Passwords "
+        f"come from {PASSWORD_VARIABLE} or are generated and shown once; existing users keep theirs."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Run even with production settings.")
+
+    def handle(self, *args, **options):
+        settings_module = getattr(settings, "SETTINGS_MODULE", "") or ""
+        if settings_module.endswith(".production") and not options["force"]:
+            raise CommandError(f"Refusing to create demo users with {settings_module}.")
+        password = demo_password()
+        # Wagtail logs every page it creates and aliases; keep the output readable.
+        wagtail_logger = logging.getLogger("wagtail")
+        level = wagtail_logger.level
+        if options["verbosity"] < 3:
+            wagtail_logger.setLevel(logging.WARNING)
+        try:
+            with transaction.atomic():
+                demo = EditorialDemo().build(password)
+        finally:
+            wagtail_logger.setLevel(level)
+        if options["verbosity"] < 1:
+            return
+        if demo.created:
+            details = ", ".join(f"{count} {name}" for name, count in sorted(demo.created.items()))
+            self.stdout.write(self.style.SUCCESS(f"Editorial demo: created {details}."))
+        else:
+            self.stdout.write(
+                self.style.SUCCESS("Editorial demo already complete: existing users kept their passwords.")
+            )
+        roles = {user.username: user for user in DEMO_USERS}
+        for created in demo.users:
+            spec = roles[created.username]
+            shown = created.password if created.generated else f"the password in {PASSWORD_VARIABLE}"
+            self.stdout.write(
+                self.style.WARNING(f"Demo login: {created.username} / {shown}")
+                + f"  ({spec.first_name} {spec.last_name}, {spec.role} of {', '.join(spec.districts)})"
+            )
+        if any(created.generated for created in demo.users):
+            self.stdout.write(f"  (shown only once; set {PASSWORD_VARIABLE} to choose the password yourself)")

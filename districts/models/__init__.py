@@ -1,0 +1,15 @@
+"""Districts, their houses and Community Managers, and the residents' proposals."""
+
+from .district import WEEKDAYS, CommunityManager, DistrictPage, NeighbourhoodHouse, OpeningHours
+from .proposals import Proposal, ProposalFormField, ProposalFormPage
+
+__all__ = [
+    "WEEKDAYS",
+    "CommunityManager",
+    "DistrictPage",
+    "NeighbourhoodHouse",
+    "OpeningHours",
+    "Proposal",
+    "ProposalFormField",
+    "ProposalFormPage",
+]

@@ -1,0 +1,221 @@
+"""The small, site-wide tables the headless API reads on every request, cached between requests.
+
+Locales, categories, audiences, spoken languages, neighbourhood houses (with opening hours),
+Community Managers (with their photo rendition) and the live districts are a few dozen rows
+that nearly every API item refers to. Reading them per request would cost eight queries;
+the directory keeps them in the default cache under the portal's shared content version
+(`portal.page_cache`), which every content save, publish, unpublish, move and delete bumps,
+so an edit in one worker is seen by every other at once.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.core.cache import cache
+from django.db.models import Prefetch
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+
+MANAGER_PHOTO_SPEC = "fill-400x400"
+CACHE_SECONDS = 300
+
+
+@dataclass
+class Translated:
+    """Rows of one translatable model, by id and by (translation key, locale id)."""
+
+    by_id: dict = field(default_factory=dict)
+    by_key: dict = field(default_factory=dict)
+
+    def add(self, item):
+        self.by_id[item.pk] = item
+        self.by_key[(item.translation_key, item.locale_id)] = item
+
+    def localized(self, pk, locale_id):
+        """The item with id `pk` in `locale_id` if translated, else the item itself (or None)."""
+        item = self.by_id.get(pk)
+        if item is None:
+            return None
+        return self.by_key.get((item.translation_key, locale_id), item)
+
+    def in_locale(self, translation_key, locale_id, fallback_locale_id):
+        return self.by_key.get((translation_key, locale_id)) or self.by_key.get(
+            (translation_key, fallback_locale_id)
+        )
+
+
+@dataclass
+class Directory:
+    locales: dict  # locale id -> Locale
+    default_locale_id: int
+    categories: Translated
+    audiences: Translated
+    houses: Translated
+    managers: Translated
+    languages: dict  # spoken language id -> SpokenLanguage
+    districts: list  # live DistrictPage objects, every locale
+    restrictions: list  # PageViewRestriction objects, their page and groups loaded
+    sites: list  # (Site with its root page, [tree paths of the root page and its translations])
+
+    @property
+    def restricted_paths(self):
+        return [restriction.page.path for restriction in self.restrictions]
+
+    def site_for(self, hostname, port):
+        """The Site serving hostname:port, by the rules of Wagtail's `get_site_for_hostname`."""
+
+        def rank(site):
+            if site.hostname == hostname:
+                if site.port == port:
+                    return 0
+                return 1 if site.is_default_site else 3
+            return 2
+
+        candidates = sorted(
+            (site for site, _paths in self.sites if site.hostname == hostname or site.is_default_site),
+            key=rank,
+        )
+        if not candidates:
+            return None
+        if len(candidates) == 1 or rank(candidates[0]) in (0, 1):
+            return candidates[0]
+        if rank(candidates[0]) == 2:
+            return candidates[len(candidates) == 2]
+        return candidates[0]
+
+    def public_pages(self, request):
+        """Live pages of the request's site (every locale) outside restrictions the request
+        has not passed: Wagtail's `get_public_pages_queryset` without its three queries."""
+        from django.db.models import Q
+        from django.http.request import split_domain_port
+        from wagtail.models import Page
+
+        queryset = Page.objects.all().live()
+        for restriction in self.restrictions:
+            if not restriction.accept_request(request):
+                queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+        if not hasattr(request, "_wagtail_site"):
+            hostname = split_domain_port(request._get_raw_host())[0]
+            request._wagtail_site = self.site_for(hostname, int(request.get_port()))
+        site = request._wagtail_site
+        if site is None:
+            return queryset.none()
+        paths = next(paths for candidate, paths in self.sites if candidate.pk == site.pk)
+        scope = Q()
+        for path in paths:
+            scope |= Q(path__startswith=path)
+        return queryset.filter(scope)
+
+    @cached_property
+    def districts_by_path(self):
+        return {district.path: district for district in self.districts}
+
+    def district_of(self, page):
+        """The live district page above `page` (same locale, as its tree is), or None."""
+        by_path = self.districts_by_path
+        steplen = page.steplen
+        for depth in range(page.depth - 1, 0, -1):
+            district = by_path.get(page.path[: depth * steplen])
+            if district is not None:
+                return district
+        return None
+
+    def district_by_key(self, translation_key, locale_id):
+        """The district with this translation key in `locale_id`, else in the default locale."""
+        fallback = None
+        for district in self.districts:
+            if district.translation_key != translation_key:
+                continue
+            if district.locale_id == locale_id:
+                return district
+            if district.locale_id == self.default_locale_id or fallback is None:
+                fallback = district
+        return fallback
+
+    def locale_id_for(self, language_code):
+        """The Locale id of a content language code; None for an unknown or uncreated one."""
+        try:
+            code = get_supported_content_language_variant(language_code)
+        except LookupError:
+            return None
+        if code not in dict(get_content_languages()):
+            return None
+        for locale in self.locales.values():
+            if locale.language_code == code:
+                return locale.pk
+        return None
+
+
+def build_directory() -> Directory:
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+    from districts.models import CommunityManager, DistrictPage, NeighbourhoodHouse
+    from initiatives.models import Audience, Category, SpokenLanguage
+
+    locales = list(Locale.objects.all())
+    default = Locale.get_default()
+    categories, audiences, houses, managers = Translated(), Translated(), Translated(), Translated()
+    for category in Category.objects.all():
+        categories.add(category)
+    for audience in Audience.objects.all():
+        audiences.add(audience)
+    for house in NeighbourhoodHouse.objects.prefetch_related("opening_hours"):
+        houses.add(house)
+    photos = get_image_model().objects.prefetch_renditions(MANAGER_PHOTO_SPEC)
+    for manager in CommunityManager.objects.prefetch_related(Prefetch("photo", queryset=photos)):
+        if manager.photo is not None:
+            # Make the rendition now, so that it travels in the cached directory.
+            manager.photo.get_rendition(MANAGER_PHOTO_SPEC)
+        managers.add(manager)
+    districts = list(
+        DistrictPage.objects.live()
+        .only(
+            "id",
+            "title",
+            "slug",
+            "path",
+            "depth",
+            "url_path",
+            "translation_key",
+            "locale",
+            "house",
+            "manager",
+            "live",
+        )
+        .order_by("path")
+    )
+    return Directory(
+        locales={locale.pk: locale for locale in locales},
+        default_locale_id=default.pk,
+        categories=categories,
+        audiences=audiences,
+        houses=houses,
+        managers=managers,
+        languages={language.pk: language for language in SpokenLanguage.objects.all()},
+        districts=districts,
+        restrictions=list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+        sites=[
+            (
+                site,
+                [
+                    site.root_page.path,
+                    *Page.objects.filter(translation_key=site.root_page.translation_key).values_list(
+                        "path", flat=True
+                    ),
+                ],
+            )
+            for site in Site.objects.select_related("root_page")
+        ],
+    )
+
+
+def get_directory() -> Directory:
+    """The directory for the current content version: one cache read when nothing changed."""
+    from portal.page_cache import current_version
+
+    key = f"api:directory:{current_version()}"
+    directory = cache.get(key)
+    if directory is None:
+        directory = build_directory()
+        cache.set(key, directory, CACHE_SECONDS)
+    return directory

@@ -1,0 +1,1675 @@
+# ruff: noqa: E501 -- translated sentences, wrapped by hand where it reads best
+"""The demo's words in the six other languages, keyed by the Italian source string.
+
+This is the translation memory that `home.demo.translations` hands to wagtail-localize: one
+entry per distinct Italian string, as wagtail-localize segments it (a paragraph, a list item,
+a heading, a field), so a sentence used on several pages is translated once. Proper names
+(districts, houses, streets, parks) stay as residents read them on the signs; in Arabic and
+Chinese a house's name is followed by what it means.
+"""
+
+LANGUAGES = ("en", "fr", "ar", "ro", "zh-hans", "es")
+DISTRICT_NAMES = ("San Salvario", "Barriera di Milano", "Mirafiori Sud")
+
+
+def t(italian, *, en, fr, es, ro, ar, zh):
+    return italian, {"en": en, "fr": fr, "es": es, "ro": ro, "ar": ar, "zh-hans": zh}
+
+
+def same(italian):
+    """A proper name, written the same in every language."""
+    return t(italian, en=italian, fr=italian, es=italian, ro=italian, ar=italian, zh=italian)
+
+
+TAXONOMY = [
+    t("Corsi", en="Courses", fr="Cours", es="Cursos", ro="Cursuri", ar="دورات", zh="课程"),
+    t(
+        "Corsi di lingua, informatica e doposcuola, in piccoli gruppi.",
+        en="Language and computer courses and after-school help, in small groups.",
+        fr="Cours de langue et d'informatique, aide aux devoirs, en petits groupes.",
+        es="Cursos de idiomas e informática y apoyo escolar, en grupos pequeños.",
+        ro="Cursuri de limbă și de informatică, meditații după școală, în grupuri mici.",
+        ar="دورات لغة وحاسوب ودعم مدرسي بعد الدوام، في مجموعات صغيرة.",
+        zh="语言课、电脑课和课后辅导，小班教学。",
+    ),
+    t(
+        "Eventi culturali",
+        en="Cultural events",
+        fr="Événements culturels",
+        es="Eventos culturales",
+        ro="Evenimente culturale",
+        ar="فعاليات ثقافية",
+        zh="文化活动",
+    ),
+    t(
+        "Feste, concerti, cinema, letture e incontri aperti a tutto il quartiere.",
+        en="Festivals, concerts, films, readings and meetings open to the whole neighbourhood.",
+        fr="Fêtes, concerts, cinéma, lectures et rencontres ouverts à tout le quartier.",
+        es="Fiestas, conciertos, cine, lecturas y encuentros abiertos a todo el barrio.",
+        ro="Petreceri, concerte, filme, lecturi și întâlniri deschise întregului cartier.",
+        ar="احتفالات وحفلات موسيقية وسينما وقراءات ولقاءات مفتوحة لكل الحي.",
+        zh="节庆、音乐会、电影、读书会和见面会，向整个街区开放。",
+    ),
+    t("Laboratori", en="Workshops", fr="Ateliers", es="Talleres", ro="Ateliere", ar="ورش عمل", zh="工作坊"),
+    t(
+        "Si impara facendo: ceramica, riparazioni, orti, biciclette.",
+        en="Learning by doing: pottery, repairs, vegetable gardens, bicycles.",
+        fr="On apprend en faisant : céramique, réparations, potagers, vélos.",
+        es="Se aprende haciendo: cerámica, reparaciones, huertos, bicicletas.",
+        ro="Înveți făcând: ceramică, reparații, grădini de legume, biciclete.",
+        ar="نتعلّم بالممارسة: الخزف، والتصليح، والحدائق، والدراجات.",
+        zh="在实践中学习：陶艺、维修、菜园、自行车。",
+    ),
+    t(
+        "Ristorazione",
+        en="Food and drink",
+        fr="Restauration",
+        es="Comida y bebida",
+        ro="Mâncare și băutură",
+        ar="طعام ومشروبات",
+        zh="餐饮",
+    ),
+    t(
+        "Bistrot, pranzi sociali e cene delle Case del Quartiere.",
+        en="Bistros, community lunches and dinners at the Neighbourhood Houses.",
+        fr="Bistrots, déjeuners solidaires et dîners des Maisons de quartier.",
+        es="Bistrós, comidas solidarias y cenas de las Casas del Barrio.",
+        ro="Bistrouri, prânzuri comunitare și cine la Casele de Cartier.",
+        ar="مقاهٍ ووجبات غداء تضامنية وعشاءات في بيوت الحي.",
+        zh="社区之家的小餐馆、公益午餐和晚餐。",
+    ),
+    t(
+        "Sport e movimento",
+        en="Sport and exercise",
+        fr="Sport et activité physique",
+        es="Deporte y movimiento",
+        ro="Sport și mișcare",
+        ar="رياضة وحركة",
+        zh="运动健身",
+    ),
+    t(
+        "Ginnastica, camminate e giochi all'aperto per tutte le età.",
+        en="Exercise classes, walks and outdoor games for all ages.",
+        fr="Gymnastique, marches et jeux en plein air pour tous les âges.",
+        es="Gimnasia, caminatas y juegos al aire libre para todas las edades.",
+        ro="Gimnastică, plimbări și jocuri în aer liber pentru toate vârstele.",
+        ar="رياضة بدنية ومشي وألعاب في الهواء الطلق لجميع الأعمار.",
+        zh="体操、健走和户外游戏，适合所有年龄。",
+    ),
+    t(
+        "Sportelli di ascolto e consulenza",
+        en="Advice and support desks",
+        fr="Permanences d'écoute et de conseil",
+        es="Puntos de escucha y asesoramiento",
+        ro="Birouri de consiliere și sprijin",
+        ar="مكاتب الاستماع والاستشارة",
+        zh="倾听与咨询服务",
+    ),
+    t(
+        "Aiuto gratuito per casa, lavoro, documenti, bollette e servizi pubblici.",
+        en="Free help with housing, work, documents, bills and public services.",
+        fr="Aide gratuite pour le logement, le travail, les papiers, les factures et les services publics.",
+        es="Ayuda gratuita con la vivienda, el trabajo, los documentos, las facturas y los servicios públicos.",
+        ro="Ajutor gratuit pentru locuință, muncă, acte, facturi și servicii publice.",
+        ar="مساعدة مجانية في السكن والعمل والوثائق والفواتير والخدمات العامة.",
+        zh="免费帮助解决住房、工作、证件、账单和公共服务等问题。",
+    ),
+    t("Bambini", en="Children", fr="Enfants", es="Niños", ro="Copii", ar="أطفال", zh="儿童"),
+    t(
+        "Ragazzi",
+        en="Teenagers",
+        fr="Adolescents",
+        es="Adolescentes",
+        ro="Adolescenți",
+        ar="مراهقون",
+        zh="青少年",
+    ),
+    t("Adulti", en="Adults", fr="Adultes", es="Adultos", ro="Adulți", ar="بالغون", zh="成人"),
+    t(
+        "Anziani",
+        en="Older people",
+        fr="Seniors",
+        es="Personas mayores",
+        ro="Vârstnici",
+        ar="كبار السن",
+        zh="老年人",
+    ),
+    t("Famiglie", en="Families", fr="Familles", es="Familias", ro="Familii", ar="عائلات", zh="家庭"),
+    t(
+        "Nuovi arrivati",
+        en="Newcomers",
+        fr="Nouveaux arrivants",
+        es="Recién llegados",
+        ro="Nou-veniți",
+        ar="وافدون جدد",
+        zh="新来居民",
+    ),
+]
+
+HOUSES_AND_MANAGERS = [
+    t(
+        "Bagni Pubblici di via Agliè",
+        en="Bagni Pubblici di via Agliè",
+        fr="Bagni Pubblici di via Agliè",
+        es="Bagni Pubblici di via Agliè",
+        ro="Bagni Pubblici di via Agliè",
+        ar="الحمّامات العامة في شارع Agliè (Bagni Pubblici di via Agliè)",
+        zh="阿列街公共浴室（Bagni Pubblici di via Agliè）",
+    ),
+    t(
+        "Docce pubbliche il martedì, il giovedì e il sabato mattina. Chiusi la domenica e nei giorni festivi.",
+        en="Public showers on Tuesday, Thursday and Saturday mornings. Closed on Sundays and public holidays.",
+        fr="Douches publiques le mardi, le jeudi et le samedi matin. Fermé le dimanche et les jours fériés.",
+        es="Duchas públicas los martes, jueves y sábados por la mañana. Cerrado los domingos y festivos.",
+        ro="Dușuri publice marți, joi și sâmbătă dimineața. Închis duminica și în zilele de sărbătoare legală.",
+        ar="الدُّش العمومي متاح صباح الثلاثاء والخميس والسبت. مغلق يوم الأحد وأيام العطل الرسمية.",
+        zh="公共淋浴在每周二、周四和周六上午开放。周日及公共假日休息。",
+    ),
+    t(
+        "Rampa all'ingresso principale, bagno e doccia accessibili al piano terra. Le sale dei corsi sono al "
+        "piano terra.",
+        en="Ramp at the main entrance; accessible toilet and shower on the ground floor. The course rooms are "
+        "on the ground floor.",
+        fr="Rampe à l'entrée principale, toilettes et douche accessibles au rez-de-chaussée. Les salles de "
+        "cours sont au rez-de-chaussée.",
+        es="Rampa en la entrada principal, baño y ducha accesibles en la planta baja. Las aulas de los cursos "
+        "están en la planta baja.",
+        ro="Rampă la intrarea principală, toaletă și duș accesibile la parter. Sălile de curs sunt la parter.",
+        ar="منحدر عند المدخل الرئيسي، ومرحاض ودُش مهيّآن لذوي الإعاقة في الطابق الأرضي. قاعات الدورات في "
+        "الطابق الأرضي.",
+        zh="主入口设有坡道，一楼有无障碍卫生间和淋浴间。课程教室都在一楼。",
+    ),
+    t(
+        "Casa del Quartiere di San Salvario",
+        en="Casa del Quartiere di San Salvario",
+        fr="Casa del Quartiere di San Salvario",
+        es="Casa del Quartiere di San Salvario",
+        ro="Casa del Quartiere di San Salvario",
+        ar="بيت حي San Salvario (Casa del Quartiere di San Salvario)",
+        zh="San Salvario 社区之家（Casa del Quartiere di San Salvario）",
+    ),
+    t(
+        "Chiusa la domenica, nei giorni festivi e nelle due settimane centrali di agosto.",
+        en="Closed on Sundays, on public holidays and for the middle two weeks of August.",
+        fr="Fermée le dimanche, les jours fériés et pendant les deux semaines du milieu du mois d'août.",
+        es="Cerrada los domingos, los festivos y las dos semanas centrales de agosto.",
+        ro="Închisă duminica, în zilele de sărbătoare legală și în cele două săptămâni din mijlocul lui "
+        "august.",
+        ar="مغلق يوم الأحد وأيام العطل الرسمية وخلال الأسبوعين في منتصف شهر أغسطس.",
+        zh="周日、公共假日及八月中旬的两周休息。",
+    ),
+    t(
+        "Ingresso a livello della strada da via Morgari. Ascensore per il primo piano e bagno accessibile al "
+        "piano terra. Su richiesta è disponibile una stanza tranquilla; chiedete pure aiuto alla reception.",
+        en="Step-free entrance from Via Morgari. Lift to the first floor and accessible toilet on the ground "
+        "floor. A quiet room is available on request; just ask at reception for help.",
+        fr="Entrée de plain-pied depuis la via Morgari. Ascenseur pour le premier étage et toilettes "
+        "accessibles au rez-de-chaussée. Une salle calme est disponible sur demande ; n'hésitez pas à "
+        "demander de l'aide à l'accueil.",
+        es="Entrada a nivel de la calle por via Morgari. Ascensor al primer piso y baño accesible en la planta "
+        "baja. Si lo piden, hay una sala tranquila disponible; no duden en pedir ayuda en la recepción.",
+        ro="Intrare la nivelul străzii din via Morgari. Lift până la etajul întâi și toaletă accesibilă la "
+        "parter. La cerere este disponibilă o cameră liniștită; nu ezitați să cereți ajutor la recepție.",
+        ar="المدخل في مستوى الشارع من شارع Morgari. مصعد إلى الطابق الأول ومرحاض مهيّأ في الطابق الأرضي. "
+        "تتوفر غرفة هادئة عند الطلب؛ لا تتردّدوا في طلب المساعدة من مكتب الاستقبال.",
+        zh="从莫尔加里街（via Morgari）进入，入口与街道齐平。有电梯通往二楼，一楼设有无障碍卫生间。可应要求"
+        "提供安静的房间；需要帮助请随时询问前台。",
+    ),
+    t(
+        "Casa nel Parco",
+        en="Casa nel Parco",
+        fr="Casa nel Parco",
+        es="Casa nel Parco",
+        ro="Casa nel Parco",
+        ar="بيت في الحديقة (Casa nel Parco)",
+        zh="公园之家（Casa nel Parco）",
+    ),
+    t(
+        "La caffetteria apre alle 8:30. Chiusa la domenica e nei giorni festivi.",
+        en="The café opens at 8:30. Closed on Sundays and public holidays.",
+        fr="La cafétéria ouvre à 8 h 30. Fermée le dimanche et les jours fériés.",
+        es="La cafetería abre a las 8:30. Cerrada los domingos y festivos.",
+        ro="Cafeneaua se deschide la 8:30. Închisă duminica și în zilele de sărbătoare legală.",
+        ar="يفتح المقهى في الساعة 8:30. مغلق يوم الأحد وأيام العطل الرسمية.",
+        zh="咖啡馆8:30开门。周日及公共假日休息。",
+    ),
+    t(
+        "Edificio su un solo piano dentro il Parco Colonnetti, con percorsi pavimentati dal parcheggio di via "
+        "Panetti. Bagno accessibile; sedie a rotelle in prestito alla reception.",
+        en="Single-storey building inside Parco Colonnetti, with paved paths from the car park in Via Panetti. "
+        "Accessible toilet; wheelchairs on loan at reception.",
+        fr="Bâtiment de plain-pied dans le parc Colonnetti, avec des allées revêtues depuis le parking de la "
+        "via Panetti. Toilettes accessibles ; prêt de fauteuils roulants à l'accueil.",
+        es="Edificio de una sola planta dentro del Parque Colonnetti, con caminos pavimentados desde el "
+        "aparcamiento de via Panetti. Baño accesible; préstamo de sillas de ruedas en la recepción.",
+        ro="Clădire cu un singur nivel în Parcul Colonnetti, cu alei pavate de la parcarea din via Panetti. "
+        "Toaletă accesibilă; scaune cu rotile de împrumut la recepție.",
+        ar="مبنى من طابق واحد داخل حديقة Colonnetti، تصل إليه ممرات معبّدة من موقف السيارات في شارع Panetti. "
+        "مرحاض مهيّأ؛ كراسٍ متحركة للإعارة في مكتب الاستقبال.",
+        zh="位于科隆内蒂公园（Parco Colonnetti）内的单层建筑，从帕内蒂街（via Panetti）停车场有铺装步道可达。"
+        "设有无障碍卫生间；前台可借用轮椅。",
+    ),
+    t(
+        "Community Manager di Mirafiori Sud",
+        en="Community Manager for Mirafiori Sud",
+        fr="Community manager de Mirafiori Sud",
+        es="Community Manager de Mirafiori Sud",
+        ro="Community Manager pentru Mirafiori Sud",
+        ar="منسّقة المجتمع (Community Manager) في Mirafiori Sud",
+        zh="Mirafiori Sud 社区经理（Community Manager）",
+    ),
+    t(
+        "Imma accompagna residenti, gruppi e associazioni di Mirafiori Sud che vogliono fare qualcosa per il "
+        "quartiere: un orto, una festa, un corso, un gruppo di cammino. Aiuta a scrivere la proposta, a trovare "
+        "spazi alla Casa nel Parco e a coinvolgere i vicini.",
+        en="Imma supports residents, groups and associations in Mirafiori Sud who want to do something for "
+        "the neighbourhood: a vegetable garden, a party, a course, a walking group. She helps you write your "
+        "proposal, find space at the Casa nel Parco and get the neighbours involved.",
+        fr="Imma accompagne les habitants, les groupes et les associations de Mirafiori Sud qui veulent faire "
+        "quelque chose pour le quartier : un potager, une fête, un cours, un groupe de marche. Elle aide à "
+        "rédiger la proposition, à trouver des salles à la Casa nel Parco et à mobiliser les voisins.",
+        es="Imma acompaña a vecinos, grupos y asociaciones de Mirafiori Sud que quieren hacer algo por el "
+        "barrio: un huerto, una fiesta, un curso, un grupo de caminata. Ayuda a redactar la propuesta, a "
+        "encontrar espacios en la Casa nel Parco y a implicar a los vecinos.",
+        ro="Imma îi sprijină pe locuitorii, grupurile și asociațiile din Mirafiori Sud care vor să facă ceva "
+        "pentru cartier: o grădină de legume, o petrecere, un curs, un grup de mers pe jos. Ajută la scrierea "
+        "propunerii, la găsirea unui spațiu la Casa nel Parco și la implicarea vecinilor.",
+        ar="ترافق إيمّا السكان والمجموعات والجمعيات في Mirafiori Sud ممن يرغبون في فعل شيء للحي: حديقة "
+        "خضروات، أو حفلة، أو دورة، أو مجموعة للمشي. تساعد في كتابة المقترح، وإيجاد مكان في Casa nel Parco، "
+        "وإشراك الجيران.",
+        zh="Imma 为 Mirafiori Sud 想为街区做点事的居民、团体和协会提供支持：一块菜园、一场聚会、一门课程、"
+        "一个健走小组。她帮助大家撰写提案、在公园之家找到场地，并动员邻居参与。",
+    ),
+    t(
+        "Community Manager di San Salvario e Barriera di Milano",
+        en="Community Manager for San Salvario and Barriera di Milano",
+        fr="Community manager de San Salvario et de Barriera di Milano",
+        es="Community Manager de San Salvario y Barriera di Milano",
+        ro="Community Manager pentru San Salvario și Barriera di Milano",
+        ar="منسّقة المجتمع (Community Manager) في San Salvario وBarriera di Milano",
+        zh="San Salvario 和 Barriera di Milano 社区经理（Community Manager）",
+    ),
+    t(
+        "Sara aiuta chi abita a San Salvario e a Barriera di Milano a partecipare alla vita delle Case del "
+        "Quartiere: ascolta le proposte, mette in contatto persone e associazioni, trova spazi e tempi e "
+        "accompagna le idee finché diventano progetti. Scrivetele o passate a trovarla durante gli orari di "
+        "apertura.",
+        en="Sara helps the people who live in San Salvario and Barriera di Milano take part in the life of the "
+        "Neighbourhood Houses: she listens to proposals, puts people and associations in touch, finds rooms "
+        "and times and stays with ideas until they become projects. Write to her or drop in during opening "
+        "hours.",
+        fr="Sara aide les habitants de San Salvario et de Barriera di Milano à participer à la vie des Maisons "
+        "de quartier : elle écoute les propositions, met en relation personnes et associations, trouve des "
+        "lieux et des horaires et accompagne les idées jusqu'à ce qu'elles deviennent des projets. "
+        "Écrivez-lui ou passez la voir pendant les heures d'ouverture.",
+        es="Sara ayuda a quienes viven en San Salvario y en Barriera di Milano a participar en la vida de las "
+        "Casas del Barrio: escucha las propuestas, pone en contacto a personas y asociaciones, busca espacios "
+        "y horarios y acompaña las ideas hasta que se convierten en proyectos. Escríbanle o pasen a verla en "
+        "el horario de apertura.",
+        ro="Sara îi ajută pe cei care locuiesc în San Salvario și în Barriera di Milano să participe la viața "
+        "Caselor de Cartier: ascultă propunerile, pune în legătură oameni și asociații, găsește spații și "
+        "momente potrivite și însoțește ideile până devin proiecte. Scrieți-i sau treceți pe la ea în timpul "
+        "programului.",
+        ar="تساعد سارة سكان San Salvario وBarriera di Milano على المشاركة في حياة بيوت الحي: تستمع إلى "
+        "المقترحات، وتربط بين الأشخاص والجمعيات، وتجد الأماكن والأوقات، وترافق الأفكار حتى تصبح مشاريع. "
+        "راسلوها أو مرّوا لزيارتها خلال ساعات العمل.",
+        zh="Sara 帮助 San Salvario 和 Barriera di Milano 的居民参与社区之家的活动：她倾听大家的提议，为个人"
+        "和协会牵线搭桥，寻找场地和时间，并陪伴各种想法直到它们变成项目。欢迎给她写信，或在开放时间来找她。",
+    ),
+]
+
+HOME = [
+    same("Quartieri"),
+    t(
+        "Quartieri racconta ciò che succede a San Salvario, Barriera di Milano e Mirafiori Sud: sportelli, "
+        "corsi, laboratori, feste e pranzi nelle Case del Quartiere, aperti a chi abita qui da sempre e a chi è "
+        "appena arrivato. Scegli il tuo quartiere o guarda il calendario: trovi orari, luoghi e contatti.",
+        en="Quartieri tells you what is happening in San Salvario, Barriera di Milano and Mirafiori Sud: advice "
+        "desks, courses, workshops, parties and lunches at the Neighbourhood Houses, open to people who have "
+        "always lived here and to those who have just arrived. Choose your neighbourhood or look at the "
+        "calendar: you will find times, places and contacts.",
+        fr="Quartieri raconte ce qui se passe à San Salvario, Barriera di Milano et Mirafiori Sud : permanences, "
+        "cours, ateliers, fêtes et repas dans les Maisons de quartier, ouverts à celles et ceux qui vivent ici "
+        "depuis toujours comme à celles et ceux qui viennent d'arriver. Choisissez votre quartier ou consultez "
+        "l'agenda : vous y trouverez horaires, lieux et contacts.",
+        es="Quartieri cuenta lo que pasa en San Salvario, Barriera di Milano y Mirafiori Sud: puntos de "
+        "atención, cursos, talleres, fiestas y comidas en las Casas del Barrio, abiertos a quien vive aquí "
+        "desde siempre y a quien acaba de llegar. Elige tu barrio o mira la agenda: encontrarás horarios, "
+        "lugares y contactos.",
+        ro="Quartieri îți spune ce se întâmplă în San Salvario, Barriera di Milano și Mirafiori Sud: birouri de "
+        "consiliere, cursuri, ateliere, petreceri și prânzuri la Casele de Cartier, deschise atât celor care "
+        "locuiesc aici dintotdeauna, cât și celor abia sosiți. Alege-ți cartierul sau uită-te în calendar: "
+        "găsești programul, locurile și datele de contact.",
+        ar="يعرض لك موقع Quartieri ما يحدث في San Salvario وBarriera di Milano وMirafiori Sud: مكاتب الإرشاد "
+        "والدورات وورش العمل والاحتفالات ووجبات الغداء في بيوت الحي، وهي مفتوحة لمن يعيش هنا منذ زمن طويل "
+        "ولمن وصل للتوّ. اختر حيّك أو اطّلع على التقويم: ستجد المواعيد والأماكن وطرق التواصل.",
+        zh="Quartieri 为你介绍 San Salvario、Barriera di Milano 和 Mirafiori Sud 正在发生的事：社区之家里的"
+        "咨询窗口、课程、工作坊、节庆和午餐，欢迎老居民，也欢迎刚来的新居民。选择你的街区或查看日历，"
+        "就能找到时间、地点和联系方式。",
+    ),
+    t(
+        "Le Case del Quartiere",
+        en="The Neighbourhood Houses",
+        fr="Les Maisons de quartier",
+        es="Las Casas del Barrio",
+        ro="Casele de Cartier",
+        ar="بيوت الحي",
+        zh="社区之家",
+    ),
+    t(
+        "Le Case del Quartiere sono spazi pubblici aperti a tutte e a tutti: ci si va per chiedere un consiglio, "
+        "imparare l'italiano, mangiare insieme, organizzare una festa o proporre un'idea. In ogni quartiere una "
+        "<b>Community Manager</b> aiuta residenti, gruppi e associazioni a trovare spazi e compagni di strada e "
+        "a trasformare le idee in progetti concreti.",
+        en="The Neighbourhood Houses are public spaces open to everyone: people go there to ask for advice, "
+        "learn Italian, eat together, organise a party or suggest an idea. In each neighbourhood a "
+        "<b>Community Manager</b> helps residents, groups and associations find space and people to work with "
+        "and turn ideas into real projects.",
+        fr="Les Maisons de quartier sont des lieux publics ouverts à toutes et à tous : on y va pour demander un "
+        "conseil, apprendre l'italien, manger ensemble, organiser une fête ou proposer une idée. Dans chaque "
+        "quartier, une <b>community manager</b> aide les habitants, les groupes et les associations à trouver "
+        "des lieux et des compagnons de route et à transformer les idées en projets concrets.",
+        es="Las Casas del Barrio son espacios públicos abiertos a todas y a todos: se va para pedir un consejo, "
+        "aprender italiano, comer juntos, organizar una fiesta o proponer una idea. En cada barrio, una "
+        "<b>Community Manager</b> ayuda a vecinos, grupos y asociaciones a encontrar espacios y compañeros de "
+        "camino y a convertir las ideas en proyectos concretos.",
+        ro="Casele de Cartier sunt spații publice deschise tuturor: vii aici ca să ceri un sfat, să înveți "
+        "italiana, să mănânci împreună cu alții, să organizezi o petrecere sau să propui o idee. În fiecare "
+        "cartier, o <b>Community Manager</b> ajută locuitorii, grupurile și asociațiile să găsească spații și "
+        "parteneri și să transforme ideile în proiecte concrete.",
+        ar="بيوت الحي أماكن عامة مفتوحة للجميع: يقصدها الناس لطلب نصيحة، أو لتعلّم اللغة الإيطالية، أو لتناول "
+        "الطعام معًا، أو لتنظيم حفلة، أو لاقتراح فكرة. في كل حي، تساعد <b>منسّقة المجتمع</b> السكان والمجموعات "
+        "والجمعيات على إيجاد الأماكن ورفاق الطريق وعلى تحويل الأفكار إلى مشاريع ملموسة.",
+        zh="社区之家是向所有人开放的公共空间：大家来这里寻求建议、学习意大利语、一起吃饭、组织聚会或提出想法。"
+        "每个街区都有一位<b>社区经理</b>，帮助居民、团体和协会找到场地和同伴，把想法变成实实在在的项目。",
+    ),
+    t(
+        "La Casa è di chi la abita: ognuno porta qualcosa e ognuno trova qualcosa.",
+        en="The House belongs to the people who use it: everyone brings something and everyone finds something.",
+        fr="La Maison appartient à celles et ceux qui la font vivre : chacun apporte quelque chose et chacun y "
+        "trouve quelque chose.",
+        es="La Casa es de quien la vive: cada uno trae algo y cada uno encuentra algo.",
+        ro="Casa este a celor care o locuiesc: fiecare aduce ceva și fiecare găsește ceva.",
+        ar="البيت لمن يسكنه: كل واحد يأتي بشيء، وكل واحد يجد شيئًا.",
+        zh="社区之家属于在这里生活的每个人：人人都带来一些东西，人人也都有所收获。",
+    ),
+    t(
+        "Una residente di Barriera di Milano",
+        en="A resident of Barriera di Milano",
+        fr="Une habitante de Barriera di Milano",
+        es="Una vecina de Barriera di Milano",
+        ro="O locuitoare din Barriera di Milano",
+        ar="ساكنة من Barriera di Milano",
+        zh="Barriera di Milano 的一位居民",
+    ),
+    t(
+        "Guarda cosa succede questa settimana",
+        en="See what's on this week",
+        fr="Voir ce qui se passe cette semaine",
+        es="Mira lo que pasa esta semana",
+        ro="Vezi ce se întâmplă săptămâna aceasta",
+        ar="شاهد ما يحدث هذا الأسبوع",
+        zh="看看本周有什么活动",
+    ),
+    t(
+        "Cosa succede",
+        en="What's on",
+        fr="Agenda",
+        es="Agenda",
+        ro="Ce se întâmplă",
+        ar="ماذا يحدث",
+        zh="活动日历",
+    ),
+    t(
+        "Tutti gli appuntamenti di San Salvario, Barriera di Milano e Mirafiori Sud, giorno per giorno. Filtra "
+        "per quartiere, tipo di attività e pubblico per trovare ciò che fa per te.",
+        en="Everything that is on in San Salvario, Barriera di Milano and Mirafiori Sud, day by day. Filter by "
+        "neighbourhood, type of activity and audience to find what suits you.",
+        fr="Tous les rendez-vous de San Salvario, Barriera di Milano et Mirafiori Sud, jour après jour. Filtrez "
+        "par quartier, type d'activité et public pour trouver ce qui vous convient.",
+        es="Todas las citas de San Salvario, Barriera di Milano y Mirafiori Sud, día a día. Filtra por barrio, "
+        "tipo de actividad y público para encontrar lo que va contigo.",
+        ro="Toate evenimentele din San Salvario, Barriera di Milano și Mirafiori Sud, zi de zi. Filtrează după "
+        "cartier, tipul de activitate și public ca să găsești ce ți se potrivește.",
+        ar="جميع المواعيد في San Salvario وBarriera di Milano وMirafiori Sud، يومًا بيوم. صفِّ النتائج حسب الحي "
+        "ونوع النشاط والجمهور لتجد ما يناسبك.",
+        zh="San Salvario、Barriera di Milano 和 Mirafiori Sud 的所有活动，按天排列。可按街区、活动类型和对象"
+        "筛选，找到适合你的活动。",
+    ),
+]
+
+
+def each_district():
+    """The strings every district page and its calendar share, with the district's name in them."""
+    entries = []
+    for name in DISTRICT_NAMES:
+        entries += [
+            same(name),
+            t(
+                f"Cosa succede a {name}",
+                en=f"What's on in {name}",
+                fr=f"Agenda de {name}",
+                es=f"Agenda de {name}",
+                ro=f"Ce se întâmplă în {name}",
+                ar=f"ماذا يحدث في {name}",
+                zh=f"{name} 活动日历",
+            ),
+            t(
+                f"Gli appuntamenti di {name} giorno per giorno: eventi, corsi e orari degli sportelli.",
+                en=f"What's on in {name} day by day: events, courses and desk opening times.",
+                fr=f"Les rendez-vous de {name} jour après jour : événements, cours et horaires des permanences.",
+                es=f"Las citas de {name} día a día: eventos, cursos y horarios de atención.",
+                ro=f"Programul din {name}, zi de zi: evenimente, cursuri și orarul birourilor de consiliere.",
+                ar=f"مواعيد {name} يومًا بيوم: فعاليات ودورات ومواعيد عمل المكاتب.",
+                zh=f"{name} 每天的活动安排：活动、课程和咨询窗口的开放时间。",
+            ),
+            t(
+                f"Tutti gli appuntamenti di {name}",
+                en=f"Everything that is on in {name}",
+                fr=f"Tous les rendez-vous de {name}",
+                es=f"Todas las citas de {name}",
+                ro=f"Toate evenimentele din {name}",
+                ar=f"كل المواعيد في {name}",
+                zh=f"{name} 的全部活动",
+            ),
+        ]
+    return entries
+
+
+DISTRICTS = [
+    # San Salvario
+    t(
+        "Quartiere storico a sud-est del centro, tra la stazione di Porta Nuova e il Parco del Valentino, San "
+        "Salvario è da anni un motore di innovazione sociale e culturale. Botteghe, associazioni, locali e "
+        "comunità arrivate da tutto il mondo convivono in pochi isolati; il punto d'incontro è la Casa del "
+        "Quartiere di via Morgari.",
+        en="A historic neighbourhood south-east of the centre, between Porta Nuova station and the Valentino "
+        "Park, San Salvario has long been a driving force of social and cultural innovation. Craft shops, "
+        "associations, bars and communities from all over the world live side by side in a few blocks; the "
+        "meeting point is the Neighbourhood House in Via Morgari.",
+        fr="Quartier historique au sud-est du centre, entre la gare de Porta Nuova et le parc du Valentino, San "
+        "Salvario est depuis des années un moteur d'innovation sociale et culturelle. Boutiques d'artisans, "
+        "associations, bars et communautés venues du monde entier cohabitent en quelques pâtés de maisons ; le "
+        "point de rencontre est la Maison de quartier de la via Morgari.",
+        es="Barrio histórico al sureste del centro, entre la estación de Porta Nuova y el Parque del Valentino, "
+        "San Salvario es desde hace años un motor de innovación social y cultural. Talleres, asociaciones, "
+        "locales y comunidades llegadas de todo el mundo conviven en pocas manzanas; el punto de encuentro es "
+        "la Casa del Barrio de via Morgari.",
+        ro="Cartier istoric la sud-est de centru, între gara Porta Nuova și Parcul Valentino, San Salvario este "
+        "de ani buni un motor al inovării sociale și culturale. Ateliere, asociații, localuri și comunități "
+        "venite din toată lumea conviețuiesc pe câteva străzi; locul de întâlnire este Casa de Cartier din via "
+        "Morgari.",
+        ar="San Salvario حيّ تاريخي جنوب شرق وسط المدينة، بين محطة Porta Nuova وحديقة Valentino، وهو منذ سنوات "
+        "محرّك للابتكار الاجتماعي والثقافي. تتعايش فيه ورش الحرفيين والجمعيات والمقاهي والجاليات القادمة من كل "
+        "أنحاء العالم في بضعة شوارع؛ ونقطة اللقاء هي بيت الحي في شارع Morgari.",
+        zh="San Salvario 是市中心东南部的历史街区，位于新门（Porta Nuova）火车站和瓦伦蒂诺公园之间，多年来"
+        "一直是社会与文化创新的发动机。手工作坊、协会、小店和来自世界各地的社群在短短几个街区里和睦共处；"
+        "大家相聚的地方是莫尔加里街（via Morgari）的社区之家。",
+    ),
+    t(
+        "Un quartiere che si reinventa",
+        en="A neighbourhood that reinvents itself",
+        fr="Un quartier qui se réinvente",
+        es="Un barrio que se reinventa",
+        ro="Un cartier care se reinventează",
+        ar="حيّ يجدّد نفسه",
+        zh="不断自我更新的街区",
+    ),
+    t(
+        "Cresciuto nell'Ottocento oltre Porta Nuova, San Salvario ha attraversato anni difficili e una rinascita "
+        "nata dal basso: cortili recuperati, negozi di vicinato, spazi culturali e luoghi di culto di tradizioni "
+        "diverse a pochi passi l'uno dall'altro. Oggi è uno dei quartieri più vivaci di Torino, di giorno e di "
+        "sera.",
+        en="Built in the nineteenth century beyond Porta Nuova, San Salvario went through difficult years and a "
+        "revival that grew from the bottom up: restored courtyards, local shops, cultural spaces and places of "
+        "worship of different traditions a few steps from one another. Today it is one of the liveliest "
+        "neighbourhoods in Turin, by day and by night.",
+        fr="Né au XIXe siècle au-delà de Porta Nuova, San Salvario a traversé des années difficiles puis une "
+        "renaissance venue d'en bas : cours réhabilitées, commerces de proximité, lieux culturels et lieux de "
+        "culte de traditions différentes à quelques pas les uns des autres. C'est aujourd'hui l'un des "
+        "quartiers les plus animés de Turin, de jour comme de nuit.",
+        es="Nacido en el siglo XIX más allá de Porta Nuova, San Salvario atravesó años difíciles y un "
+        "renacimiento surgido desde abajo: patios recuperados, comercios de proximidad, espacios culturales y "
+        "lugares de culto de tradiciones diversas a pocos pasos unos de otros. Hoy es uno de los barrios más "
+        "animados de Turín, de día y de noche.",
+        ro="Construit în secolul al XIX-lea dincolo de Porta Nuova, San Salvario a trecut prin ani grei și "
+        "printr-o renaștere pornită de jos: curți recuperate, magazine de cartier, spații culturale și lăcașuri "
+        "de cult ale unor tradiții diferite, la câțiva pași unele de altele. Astăzi este unul dintre cele mai "
+        "vii cartiere din Torino, ziua și seara.",
+        ar="نشأ San Salvario في القرن التاسع عشر خلف Porta Nuova، ومرّ بسنوات صعبة ثم بنهضة انطلقت من السكان "
+        "أنفسهم: ساحات داخلية أعيد إحياؤها، ومتاجر حيّ، وفضاءات ثقافية، ودور عبادة لتقاليد مختلفة على بُعد "
+        "خطوات بعضها من بعض. وهو اليوم من أكثر أحياء تورينو حيوية، نهارًا وليلًا.",
+        zh="San Salvario 形成于十九世纪的新门（Porta Nuova）之外，经历过艰难的岁月，也经历了一场自下而上的"
+        "复兴：修复一新的庭院、社区小店、文化空间，以及不同信仰的礼拜场所彼此相距不过几步。如今，无论白天"
+        "还是夜晚，这里都是都灵最有活力的街区之一。",
+    ),
+    t(
+        "Disegno della Casa del Quartiere di San Salvario",
+        en="Drawing of the San Salvario Neighbourhood House",
+        fr="Dessin de la Maison de quartier de San Salvario",
+        es="Dibujo de la Casa del Barrio de San Salvario",
+        ro="Desen al Casei de Cartier din San Salvario",
+        ar="رسم لبيت حي San Salvario",
+        zh="San Salvario 社区之家的插画",
+    ),
+    t(
+        "La Casa del Quartiere di San Salvario, in via Morgari 14",
+        en="The San Salvario Neighbourhood House, at Via Morgari 14",
+        fr="La Maison de quartier de San Salvario, via Morgari 14",
+        es="La Casa del Barrio de San Salvario, en via Morgari 14",
+        ro="Casa de Cartier din San Salvario, în via Morgari 14",
+        ar="بيت حي San Salvario، في via Morgari 14",
+        zh="San Salvario 社区之家，地址：via Morgari 14",
+    ),
+    t(
+        "Alla <b>Casa del Quartiere</b> trovi uno sportello di ascolto, corsi di italiano, laboratori, una "
+        "biblioteca sociale e un bistrot. Le sale si possono chiedere in uso da gruppi e associazioni: se hai "
+        "un'idea per il quartiere, parlane con la Community Manager.",
+        en="At the <b>Neighbourhood House</b> you will find a listening and advice desk, Italian courses, "
+        "workshops, a community library and a bistro. Groups and associations can ask to use the rooms: if you "
+        "have an idea for the neighbourhood, talk to the Community Manager.",
+        fr="À la <b>Maison de quartier</b>, vous trouverez une permanence d'écoute, des cours d'italien, des "
+        "ateliers, une bibliothèque solidaire et un bistrot. Les groupes et les associations peuvent demander à "
+        "utiliser les salles : si vous avez une idée pour le quartier, parlez-en à la community manager.",
+        es="En la <b>Casa del Barrio</b> encontrarás un punto de escucha, cursos de italiano, talleres, una "
+        "biblioteca social y un bistró. Los grupos y las asociaciones pueden pedir las salas: si tienes una idea "
+        "para el barrio, háblalo con la Community Manager.",
+        ro="La <b>Casa de Cartier</b> găsești un birou de consiliere, cursuri de italiană, ateliere, o "
+        "bibliotecă comunitară și un bistro. Grupurile și asociațiile pot cere sălile în folosință: dacă ai o "
+        "idee pentru cartier, vorbește despre ea cu Community Managerul.",
+        ar="في <b>بيت الحي</b> تجد مكتبًا للاستماع والإرشاد، ودورات في اللغة الإيطالية، وورش عمل، ومكتبة "
+        "اجتماعية، ومقهى. يمكن للمجموعات والجمعيات طلب استخدام القاعات: إن كانت لديك فكرة للحي، فتحدّث عنها "
+        "مع منسّقة المجتمع.",
+        zh="在<b>社区之家</b>，你可以找到倾听咨询窗口、意大利语课程、工作坊、社区图书馆和一家小餐馆。团体和"
+        "协会可以申请使用这里的房间：如果你对街区有什么想法，可以和社区经理聊聊。",
+    ),
+    # Barriera di Milano
+    t(
+        "Quartiere storicamente operaio nel nord di Torino, Barriera di Milano ha la quota di residenti "
+        "stranieri più alta d'Italia e un tessuto economico e culturale fittissimo: mercati, laboratori, "
+        "botteghe e associazioni di ogni origine. Il punto di riferimento sono i Bagni Pubblici di via Agliè.",
+        en="A historically working-class neighbourhood in the north of Turin, Barriera di Milano has the highest "
+        "share of foreign residents in Italy and a dense economic and cultural fabric: markets, workshops, small "
+        "shops and associations of every origin. The place everyone knows is the Bagni Pubblici, the public "
+        "baths in Via Agliè.",
+        fr="Quartier historiquement ouvrier du nord de Turin, Barriera di Milano compte la plus forte proportion "
+        "d'habitants étrangers d'Italie et un tissu économique et culturel très dense : marchés, ateliers, "
+        "boutiques et associations de toutes origines. Le lieu de référence, ce sont les Bagni Pubblici, les "
+        "bains publics de la via Agliè.",
+        es="Barrio históricamente obrero del norte de Turín, Barriera di Milano tiene la proporción de "
+        "residentes extranjeros más alta de Italia y un tejido económico y cultural muy denso: mercados, "
+        "talleres, tiendas y asociaciones de todos los orígenes. El punto de referencia son los Bagni Pubblici, "
+        "los baños públicos de via Agliè.",
+        ro="Cartier muncitoresc din nordul orașului Torino, Barriera di Milano are cea mai mare proporție de "
+        "locuitori străini din Italia și o viață economică și culturală foarte bogată: piețe, ateliere, "
+        "magazine și asociații de toate originile. Punctul de reper sunt Bagni Pubblici, băile publice din via "
+        "Agliè.",
+        ar="Barriera di Milano حيّ عمّالي تاريخيًا في شمال تورينو، وفيه أعلى نسبة من السكان الأجانب في إيطاليا، "
+        "ونسيج اقتصادي وثقافي كثيف جدًا: أسواق وورش ومحلات وجمعيات من كل الأصول. ومرجع الجميع هو Bagni "
+        "Pubblici، الحمّامات العامة في شارع Agliè.",
+        zh="Barriera di Milano 位于都灵北部，历史上是工人街区，外籍居民比例居全意大利之首，经济和文化生活"
+        "十分丰富：市场、作坊、小店和来自各地的协会比比皆是。大家公认的聚集地是阿列街（via Agliè）的公共"
+        "浴室 Bagni Pubblici。",
+    ),
+    t(
+        "Dalla barriera daziaria al quartiere di tutti",
+        en="From toll gate to everyone's neighbourhood",
+        fr="De la barrière d'octroi au quartier de tous",
+        es="De la barrera aduanera al barrio de todos",
+        ro="De la bariera vamală la cartierul tuturor",
+        ar="من حاجز الجمارك إلى حيّ الجميع",
+        zh="从关卡到大家的街区",
+    ),
+    t(
+        "Il nome ricorda la barriera daziaria sulla strada per Milano, dove tra Ottocento e Novecento sorsero "
+        "fabbriche e case per chi ci lavorava. Dalle migrazioni dal Sud Italia a quelle dal Nord Africa, "
+        "dall'Europa dell'Est, dall'Africa occidentale e dalla Cina, Barriera è sempre stata un quartiere di "
+        "arrivi: qui si parlano decine di lingue, e le scuole, i mercati e i cortili sono i luoghi dove ci si "
+        "incontra.",
+        en="The name recalls the toll gate on the road to Milan, where factories and homes for their workers "
+        "sprang up between the nineteenth and twentieth centuries. From the migrations from southern Italy to "
+        "those from North Africa, Eastern Europe, West Africa and China, Barriera has always been a "
+        "neighbourhood of arrivals: dozens of languages are spoken here, and schools, markets and courtyards "
+        "are where people meet.",
+        fr="Le nom rappelle la barrière d'octroi sur la route de Milan, où s'élevèrent entre le XIXe et le XXe "
+        "siècle des usines et des logements pour celles et ceux qui y travaillaient. Des migrations venues du "
+        "sud de l'Italie à celles d'Afrique du Nord, d'Europe de l'Est, d'Afrique de l'Ouest et de Chine, "
+        "Barriera a toujours été un quartier d'arrivées : on y parle des dizaines de langues, et les écoles, les "
+        "marchés et les cours sont les lieux où l'on se rencontre.",
+        es="El nombre recuerda la barrera aduanera en el camino a Milán, donde entre los siglos XIX y XX "
+        "surgieron fábricas y casas para quienes trabajaban en ellas. De las migraciones del sur de Italia a "
+        "las del norte de África, Europa del Este, África occidental y China, Barriera siempre ha sido un barrio "
+        "de llegadas: aquí se hablan decenas de idiomas, y las escuelas, los mercados y los patios son los "
+        "lugares donde la gente se encuentra.",
+        ro="Numele amintește de bariera vamală de pe drumul spre Milano, unde între secolele al XIX-lea și al "
+        "XX-lea s-au ridicat fabrici și case pentru cei care lucrau acolo. De la migrațiile din sudul Italiei "
+        "până la cele din Africa de Nord, Europa de Est, Africa de Vest și China, Barriera a fost mereu un "
+        "cartier al sosirilor: aici se vorbesc zeci de limbi, iar școlile, piețele și curțile sunt locurile în "
+        "care oamenii se întâlnesc.",
+        ar="يذكّر الاسم بحاجز الجمارك على الطريق إلى ميلانو، حيث نشأت بين القرنين التاسع عشر والعشرين مصانع "
+        "وبيوت لمن كانوا يعملون فيها. من الهجرات القادمة من جنوب إيطاليا إلى تلك القادمة من شمال أفريقيا "
+        "وأوروبا الشرقية وغرب أفريقيا والصين، كان Barriera دائمًا حيًّا للوافدين: تُتحدّث هنا عشرات اللغات، "
+        "والمدارس والأسواق والساحات الداخلية هي الأماكن التي يلتقي فيها الناس.",
+        zh="这个名字源自通往米兰的道路上的税卡，十九世纪到二十世纪之间，这里陆续建起了工厂和工人住宅。从"
+        "意大利南部的移民，到来自北非、东欧、西非和中国的移民，Barriera 一直是一个迎接新来者的街区：这里"
+        "说着几十种语言，学校、市场和庭院是人们相遇的地方。",
+    ),
+    t(
+        "Disegno dei Bagni Pubblici di via Agliè",
+        en="Drawing of the Bagni Pubblici in Via Agliè",
+        fr="Dessin des Bagni Pubblici de la via Agliè",
+        es="Dibujo de los Bagni Pubblici de via Agliè",
+        ro="Desen cu Bagni Pubblici din via Agliè",
+        ar="رسم لحمّامات Bagni Pubblici في شارع Agliè",
+        zh="阿列街公共浴室（Bagni Pubblici）的插画",
+    ),
+    t(
+        "I Bagni Pubblici di via Agliè, in Barriera di Milano",
+        en="The Bagni Pubblici in Via Agliè, Barriera di Milano",
+        fr="Les Bagni Pubblici de la via Agliè, à Barriera di Milano",
+        es="Los Bagni Pubblici de via Agliè, en Barriera di Milano",
+        ro="Bagni Pubblici din via Agliè, în Barriera di Milano",
+        ar="حمّامات Bagni Pubblici في شارع Agliè، في Barriera di Milano",
+        zh="位于 Barriera di Milano 阿列街的公共浴室",
+    ),
+    t(
+        "Nati come bagni pubblici, i <b>Bagni di via Agliè</b> offrono ancora le docce a chi non ne ha una in "
+        "casa. Intorno alle docce è cresciuta una Casa del Quartiere con sportelli, corsi di lingua, una cucina "
+        "di comunità, un coro e una ciclofficina.",
+        en="Built as public baths, the <b>Bagni di via Agliè</b> still offer showers to people who have none at "
+        "home. Around the showers a Neighbourhood House has grown, with advice desks, language courses, a "
+        "community kitchen, a choir and a bike workshop.",
+        fr="Nés comme bains publics, les <b>Bagni di via Agliè</b> offrent toujours des douches à celles et ceux "
+        "qui n'en ont pas chez eux. Autour des douches s'est développée une Maison de quartier avec des "
+        "permanences, des cours de langue, une cuisine collective, une chorale et un atelier vélo.",
+        es="Nacidos como baños públicos, los <b>Bagni di via Agliè</b> todavía ofrecen duchas a quien no tiene "
+        "una en casa. Alrededor de las duchas ha crecido una Casa del Barrio con puntos de atención, cursos de "
+        "idiomas, una cocina comunitaria, un coro y un taller de bicicletas.",
+        ro="Construite ca băi publice, <b>Bagni di via Agliè</b> oferă încă dușuri celor care nu au unul acasă. "
+        "În jurul dușurilor a crescut o Casă de Cartier cu birouri de consiliere, cursuri de limbă, o bucătărie "
+        "comunitară, un cor și un atelier de biciclete.",
+        ar="أُنشئت <b>حمّامات شارع Agliè</b> حمّاماتٍ عامة، وما زالت تقدّم الدُّش لمن لا يملك واحدًا في بيته. "
+        "وحول الحمّامات نما بيت للحي فيه مكاتب إرشاد، ودورات لغة، ومطبخ مجتمعي، وجوقة، وورشة لتصليح "
+        "الدراجات.",
+        zh="<b>阿列街浴室</b>最初是公共浴室，至今仍为家中没有淋浴的人提供洗浴服务。围绕着浴室，发展出了一个"
+        "社区之家，设有咨询窗口、语言课程、社区厨房、合唱团和自行车工坊。",
+    ),
+    t(
+        "Qui ho imparato l'italiano, e adesso insegno ai miei vicini a cucinare il mafé.",
+        en="I learned Italian here, and now I teach my neighbours how to cook mafé.",
+        fr="Ici j'ai appris l'italien, et maintenant j'apprends à mes voisins à cuisiner le mafé.",
+        es="Aquí aprendí italiano, y ahora enseño a mis vecinos a cocinar mafé.",
+        ro="Aici am învățat italiana, iar acum îi învăț pe vecinii mei să gătească mafé.",
+        ar="هنا تعلّمت الإيطالية، والآن أعلّم جيراني طبخ المافيه.",
+        zh="我在这里学会了意大利语，现在我教邻居们做花生炖肉（mafé）。",
+    ),
+    t(
+        "Una partecipante del corso per mamme",
+        en="A participant in the course for mothers",
+        fr="Une participante du cours pour mamans",
+        es="Una participante del curso para madres",
+        ro="O participantă la cursul pentru mame",
+        ar="مشاركة في الدورة المخصّصة للأمهات",
+        zh="妈妈课程的一位学员",
+    ),
+    # Mirafiori Sud
+    t(
+        "All'estremo sud di Torino, Mirafiori Sud è cresciuto nel Novecento accanto al grande stabilimento "
+        "FIAT, con i quartieri di case popolari costruiti per le famiglie degli operai. Oggi è un quartiere "
+        "verde, tra il Parco Colonnetti e il Sangone, al centro di progetti di rigenerazione urbana; la Casa nel "
+        "Parco è il luogo dove i residenti si incontrano.",
+        en="At the far southern edge of Turin, Mirafiori Sud grew up in the twentieth century next to the great "
+        "FIAT factory, with the public housing estates built for the workers' families. Today it is a green "
+        "neighbourhood between Parco Colonnetti and the Sangone river, at the heart of urban regeneration "
+        "projects; the Casa nel Parco is where residents meet.",
+        fr="À l'extrême sud de Turin, Mirafiori Sud s'est développé au XXe siècle à côté de la grande usine "
+        "FIAT, avec les cités de logements sociaux construites pour les familles ouvrières. C'est aujourd'hui "
+        "un quartier vert, entre le parc Colonnetti et le Sangone, au cœur de projets de rénovation urbaine ; la "
+        "Casa nel Parco est le lieu où les habitants se retrouvent.",
+        es="En el extremo sur de Turín, Mirafiori Sud creció en el siglo XX junto a la gran fábrica de FIAT, con "
+        "los barrios de viviendas sociales construidos para las familias obreras. Hoy es un barrio verde, entre "
+        "el Parque Colonnetti y el río Sangone, en el centro de proyectos de regeneración urbana; la Casa nel "
+        "Parco es el lugar donde se encuentran los vecinos.",
+        ro="În extremitatea sudică a orașului Torino, Mirafiori Sud a crescut în secolul XX lângă marea fabrică "
+        "FIAT, cu cartierele de locuințe sociale construite pentru familiile muncitorilor. Astăzi este un "
+        "cartier verde, între Parcul Colonnetti și râul Sangone, în centrul unor proiecte de regenerare urbană; "
+        "Casa nel Parco este locul unde se întâlnesc locuitorii.",
+        ar="في أقصى جنوب تورينو، نما حيّ Mirafiori Sud في القرن العشرين بجوار مصنع FIAT الكبير، مع أحياء "
+        "المساكن الشعبية التي بُنيت لعائلات العمّال. وهو اليوم حيّ أخضر بين حديقة Colonnetti ونهر Sangone، في "
+        "قلب مشاريع التجديد الحضري؛ وCasa nel Parco هو المكان الذي يلتقي فيه السكان.",
+        zh="Mirafiori Sud 位于都灵最南端，二十世纪时在菲亚特（FIAT）大工厂旁发展起来，建有许多为工人家庭"
+        "修建的公共住房。如今这里是一个绿意盎然的街区，位于科隆内蒂公园（Parco Colonnetti）和桑戈内河"
+        "（Sangone）之间，是城市更新项目的中心；公园之家（Casa nel Parco）是居民们相聚的地方。",
+    ),
+    t(
+        "Dalla fabbrica al parco",
+        en="From the factory to the park",
+        fr="De l'usine au parc",
+        es="De la fábrica al parque",
+        ro="De la fabrică la parc",
+        ar="من المصنع إلى الحديقة",
+        zh="从工厂到公园",
+    ),
+    t(
+        "Per decenni la vita del quartiere ha seguito i turni della fabbrica. Con la crisi dell'industria sono "
+        "cambiati il lavoro e le famiglie, ma è rimasta una forte abitudine a fare le cose insieme: orti "
+        "condivisi, gruppi di cammino, feste nei cortili e una rete di associazioni che si prende cura delle "
+        "persone e degli spazi.",
+        en="For decades the neighbourhood's life followed the factory shifts. With the industrial crisis, work "
+        "and families changed, but a strong habit of doing things together remained: shared vegetable gardens, "
+        "walking groups, courtyard parties and a network of associations that looks after people and places.",
+        fr="Pendant des décennies, la vie du quartier a suivi les horaires d'équipe de l'usine. Avec la crise de "
+        "l'industrie, le travail et les familles ont changé, mais une forte habitude de faire les choses "
+        "ensemble est restée : potagers partagés, groupes de marche, fêtes dans les cours et un réseau "
+        "d'associations qui prend soin des personnes et des lieux.",
+        es="Durante décadas la vida del barrio siguió los turnos de la fábrica. Con la crisis de la industria "
+        "cambiaron el trabajo y las familias, pero quedó una fuerte costumbre de hacer las cosas juntos: huertos "
+        "compartidos, grupos de caminata, fiestas en los patios y una red de asociaciones que cuida de las "
+        "personas y de los espacios.",
+        ro="Timp de decenii, viața cartierului a urmat turele fabricii. Odată cu criza industriei s-au schimbat "
+        "munca și familiile, dar a rămas un puternic obicei de a face lucrurile împreună: grădini comunitare, "
+        "grupuri de mers pe jos, petreceri în curți și o rețea de asociații care are grijă de oameni și de "
+        "locuri.",
+        ar="على مدى عقود، سارت حياة الحي على إيقاع نوبات العمل في المصنع. ومع أزمة الصناعة تغيّر العمل وتغيّرت "
+        "العائلات، لكن بقيت عادة قوية في القيام بالأشياء معًا: حدائق مشتركة، ومجموعات للمشي، واحتفالات في "
+        "الساحات الداخلية، وشبكة من الجمعيات ترعى الناس والأماكن.",
+        zh="几十年来，街区的生活节奏一直跟随着工厂的班次。工业危机之后，工作和家庭都变了，但大家一起做事的"
+        "传统保留了下来：共享菜园、健走小组、庭院聚会，还有一个关爱居民和公共空间的协会网络。",
+    ),
+    t(
+        "Disegno della Casa nel Parco tra gli alberi",
+        en="Drawing of the Casa nel Parco among the trees",
+        fr="Dessin de la Casa nel Parco entre les arbres",
+        es="Dibujo de la Casa nel Parco entre los árboles",
+        ro="Desen cu Casa nel Parco printre copaci",
+        ar="رسم لبيت Casa nel Parco بين الأشجار",
+        zh="树丛中的公园之家插画",
+    ),
+    t(
+        "La Casa nel Parco, in via Panetti 1, dentro il Parco Colonnetti",
+        en="The Casa nel Parco, at Via Panetti 1, inside Parco Colonnetti",
+        fr="La Casa nel Parco, via Panetti 1, dans le parc Colonnetti",
+        es="La Casa nel Parco, en via Panetti 1, dentro del Parque Colonnetti",
+        ro="Casa nel Parco, în via Panetti 1, în Parcul Colonnetti",
+        ar="Casa nel Parco في via Panetti 1، داخل حديقة Colonnetti",
+        zh="公园之家，地址：via Panetti 1，位于科隆内蒂公园内",
+    ),
+    t(
+        "Il parco è il nostro salotto: d'estate ci ritroviamo tutti qui.",
+        en="The park is our living room: in summer we all meet up here.",
+        fr="Le parc, c'est notre salon : l'été, on s'y retrouve tous.",
+        es="El parque es nuestro salón: en verano nos reunimos todos aquí.",
+        ro="Parcul e sufrageria noastră: vara ne întâlnim cu toții aici.",
+        ar="الحديقة هي صالوننا: في الصيف نلتقي جميعًا هنا.",
+        zh="公园就是我们的客厅：夏天大家都在这里相聚。",
+    ),
+    t(
+        "Una residente di Mirafiori Sud",
+        en="A resident of Mirafiori Sud",
+        fr="Une habitante de Mirafiori Sud",
+        es="Una vecina de Mirafiori Sud",
+        ro="O locuitoare din Mirafiori Sud",
+        ar="ساكنة من Mirafiori Sud",
+        zh="Mirafiori Sud 的一位居民",
+    ),
+]
+
+# Shared by several activities.
+COMMON = [
+    t(
+        "Chiuso nei giorni festivi.",
+        en="Closed on public holidays.",
+        fr="Fermé les jours fériés.",
+        es="Cerrado los festivos.",
+        ro="Închis în zilele de sărbătoare legală.",
+        ar="مغلق في أيام العطل الرسمية.",
+        zh="公共假日休息。",
+    ),
+    t(
+        "Non serve prenotare.",
+        en="No need to book.",
+        fr="Pas besoin de réserver.",
+        es="No hace falta reservar.",
+        ro="Nu e nevoie de rezervare.",
+        ar="لا حاجة إلى الحجز.",
+        zh="无需预约。",
+    ),
+]
+
+SAN_SALVARIO_ACTIVITIES = [
+    t(
+        "Sportello di ascolto",
+        en="Listening and advice desk",
+        fr="Permanence d'écoute",
+        es="Punto de escucha",
+        ro="Birou de ascultare și sprijin",
+        ar="مكتب الاستماع",
+        zh="倾听咨询窗口",
+    ),
+    t(
+        "Un posto dove raccontare un problema e trovare chi può aiutare: casa, lavoro, documenti, scuola e "
+        "servizi del Comune. Gratuito, senza appuntamento.",
+        en="A place to talk about a problem and find someone who can help: housing, work, documents, school and "
+        "council services. Free, no appointment needed.",
+        fr="Un lieu pour parler d'un problème et trouver qui peut vous aider : logement, travail, papiers, école "
+        "et services de la mairie. Gratuit, sans rendez-vous.",
+        es="Un lugar donde contar un problema y encontrar a quien pueda ayudar: vivienda, trabajo, documentos, "
+        "escuela y servicios del Ayuntamiento. Gratuito, sin cita previa.",
+        ro="Un loc unde poți povesti o problemă și găsi pe cineva care să te ajute: locuință, muncă, acte, "
+        "școală și serviciile Primăriei. Gratuit, fără programare.",
+        ar="مكان تحكي فيه عن مشكلتك وتجد من يستطيع مساعدتك: السكن، والعمل، والوثائق، والمدرسة، وخدمات البلدية. "
+        "مجاني ومن دون موعد.",
+        zh="在这里可以说出你遇到的问题，并找到能帮忙的人：住房、工作、证件、学校和市政服务。免费，无需预约。",
+    ),
+    t(
+        "Allo sportello ti accolgono operatrici e volontari che ascoltano con calma, senza giudicare, e ti "
+        "aiutano a capire a chi rivolgerti. Se serve, ti accompagnano ai servizi del Comune, ai patronati e "
+        "alle associazioni del quartiere.",
+        en="At the desk you are welcomed by staff and volunteers who listen calmly, without judging, and help "
+        "you work out whom to turn to. If needed, they go with you to the council's services, to the welfare "
+        "advice offices and to the neighbourhood's associations.",
+        fr="À la permanence, des intervenantes et des bénévoles vous accueillent, vous écoutent calmement, sans "
+        "juger, et vous aident à comprendre à qui vous adresser. Si besoin, ils vous accompagnent vers les "
+        "services de la mairie, les bureaux d'aide sociale et les associations du quartier.",
+        es="En el punto te reciben profesionales y voluntarios que escuchan con calma, sin juzgar, y te ayudan "
+        "a entender a quién dirigirte. Si hace falta, te acompañan a los servicios del Ayuntamiento, a las "
+        "oficinas de asistencia social y a las asociaciones del barrio.",
+        ro="La birou te primesc angajate și voluntari care te ascultă cu calm, fără să te judece, și te ajută să "
+        "înțelegi cui să te adresezi. Dacă e nevoie, te însoțesc la serviciile Primăriei, la birourile de "
+        "asistență socială și la asociațiile din cartier.",
+        ar="في المكتب تستقبلك موظفات ومتطوعون يستمعون إليك بهدوء ومن دون أحكام، ويساعدونك على معرفة الجهة التي "
+        "عليك التوجّه إليها. وإن لزم الأمر، يرافقونك إلى خدمات البلدية ومكاتب المساعدة الاجتماعية وجمعيات الحي.",
+        zh="在窗口接待你的是工作人员和志愿者，他们会耐心倾听、不加评判，并帮你弄清楚该去找谁。如有需要，他们"
+        "还会陪你去市政服务处、社会援助机构和街区的协会。",
+    ),
+    t(
+        "Per che cosa puoi venire",
+        en="What you can come for",
+        fr="Pour quoi venir",
+        es="Para qué puedes venir",
+        ro="Pentru ce poți veni",
+        ar="لماذا يمكنك أن تأتي",
+        zh="你可以来咨询什么",
+    ),
+    t(
+        "cercare casa o risolvere un problema con il contratto d'affitto;",
+        en="looking for a home or sorting out a problem with your rental contract;",
+        fr="chercher un logement ou régler un problème de bail ;",
+        es="buscar vivienda o resolver un problema con el contrato de alquiler;",
+        ro="să cauți o locuință sau să rezolvi o problemă cu contractul de închiriere;",
+        ar="البحث عن سكن أو حلّ مشكلة في عقد الإيجار؛",
+        zh="找房子，或解决租房合同方面的问题；",
+    ),
+    t(
+        "rinnovare un documento o prenotare un appuntamento in Comune;",
+        en="renewing a document or booking an appointment at the council;",
+        fr="renouveler un papier ou prendre rendez-vous à la mairie ;",
+        es="renovar un documento o pedir cita en el Ayuntamiento;",
+        ro="să reînnoiești un act sau să faci o programare la Primărie;",
+        ar="تجديد وثيقة أو حجز موعد في البلدية؛",
+        zh="更新证件，或在市政厅预约办事；",
+    ),
+    t(
+        "iscrivere i figli a scuola o al nido;",
+        en="enrolling your children at school or nursery;",
+        fr="inscrire vos enfants à l'école ou à la crèche ;",
+        es="inscribir a tus hijos en la escuela o en la guardería;",
+        ro="să-ți înscrii copiii la școală sau la creșă;",
+        ar="تسجيل الأطفال في المدرسة أو الحضانة؛",
+        zh="为孩子报名上学或上托儿所；",
+    ),
+    t(
+        "orientarti tra lavoro, corsi e tirocini.",
+        en="finding your way among jobs, courses and traineeships.",
+        fr="vous orienter entre emploi, formations et stages.",
+        es="orientarte entre trabajo, cursos y prácticas.",
+        ro="să te orientezi între locuri de muncă, cursuri și stagii.",
+        ar="التوجيه في مجالات العمل والدورات والتدريب المهني.",
+        zh="了解工作、课程和实习的各种机会。",
+    ),
+    t(
+        "Non serve prenotare: basta presentarsi il martedì mattina. Per un colloquio più lungo si può fissare un "
+        "appuntamento per telefono o per e-mail.",
+        en="No need to book: just come along on Tuesday morning. For a longer meeting you can make an "
+        "appointment by phone or e-mail.",
+        fr="Pas besoin de réserver : il suffit de venir le mardi matin. Pour un entretien plus long, vous pouvez "
+        "prendre rendez-vous par téléphone ou par e-mail.",
+        es="No hace falta reservar: basta con venir el martes por la mañana. Para una entrevista más larga se "
+        "puede pedir cita por teléfono o por correo electrónico.",
+        ro="Nu e nevoie de programare: vii pur și simplu marți dimineața. Pentru o discuție mai lungă poți face "
+        "o programare la telefon sau prin e-mail.",
+        ar="لا حاجة إلى الحجز: يكفي أن تحضر صباح الثلاثاء. ولمقابلة أطول، يمكنك تحديد موعد بالهاتف أو بالبريد "
+        "الإلكتروني.",
+        zh="无需预约：周二上午直接来即可。如需较长时间的面谈，可通过电话或电子邮件预约。",
+    ),
+    t(
+        "Corso di italiano per stranieri",
+        en="Italian course for foreigners",
+        fr="Cours d'italien pour étrangers",
+        es="Curso de italiano para extranjeros",
+        ro="Curs de italiană pentru străini",
+        ar="دورة اللغة الإيطالية للأجانب",
+        zh="外国人意大利语课程",
+    ),
+    t(
+        "Lezioni di italiano in piccoli gruppi, dal livello principiante al B1, il lunedì e il mercoledì sera. "
+        "Gratuito, aperto a tutte le persone adulte.",
+        en="Italian lessons in small groups, from beginner to B1 level, on Monday and Wednesday evenings. Free "
+        "and open to all adults.",
+        fr="Cours d'italien en petits groupes, du niveau débutant au B1, le lundi et le mercredi soir. Gratuit, "
+        "ouvert à tous les adultes.",
+        es="Clases de italiano en grupos pequeños, del nivel principiante al B1, los lunes y miércoles por la "
+        "tarde. Gratuito y abierto a todas las personas adultas.",
+        ro="Lecții de italiană în grupuri mici, de la nivel începător până la B1, luni și miercuri seara. "
+        "Gratuit, deschis tuturor adulților.",
+        ar="دروس في اللغة الإيطالية ضمن مجموعات صغيرة، من المستوى المبتدئ حتى B1، مساء الاثنين والأربعاء. "
+        "مجانية ومفتوحة لجميع البالغين.",
+        zh="小班意大利语课，从零基础到 B1 水平，每周一和周三晚上上课。免费，面向所有成年人。",
+    ),
+    t(
+        "Il corso è tenuto da insegnanti volontarie e volontari. Si impara a parlare di sé, a muoversi in città, "
+        "a capire un avviso della scuola o una lettera del medico. Si lavora in gruppi per livello (A1, A2 e "
+        "B1), con giochi, canzoni e uscite nel quartiere.",
+        en="The course is taught by volunteer teachers. You learn to talk about yourself, to get around the "
+        "city, to understand a notice from school or a letter from the doctor. Groups are organised by level "
+        "(A1, A2 and B1), with games, songs and outings in the neighbourhood.",
+        fr="Le cours est assuré par des enseignantes et des enseignants bénévoles. On apprend à parler de soi, à "
+        "se déplacer en ville, à comprendre un avis de l'école ou une lettre du médecin. On travaille en groupes "
+        "de niveau (A1, A2 et B1), avec des jeux, des chansons et des sorties dans le quartier.",
+        es="El curso lo imparten profesoras y profesores voluntarios. Se aprende a hablar de uno mismo, a "
+        "moverse por la ciudad, a entender un aviso de la escuela o una carta del médico. Se trabaja en grupos "
+        "por nivel (A1, A2 y B1), con juegos, canciones y salidas por el barrio.",
+        ro="Cursul este ținut de profesoare și profesori voluntari. Înveți să vorbești despre tine, să te "
+        "descurci prin oraș, să înțelegi un anunț de la școală sau o scrisoare de la medic. Se lucrează pe "
+        "grupe de nivel (A1, A2 și B1), cu jocuri, cântece și ieșiri prin cartier.",
+        ar="يقدّم الدورة معلّمات ومعلّمون متطوّعون. تتعلّم فيها أن تتحدّث عن نفسك، وأن تتنقّل في المدينة، وأن "
+        "تفهم إشعارًا من المدرسة أو رسالة من الطبيب. يجري العمل في مجموعات حسب المستوى (A1 وA2 وB1)، مع ألعاب "
+        "وأغانٍ وجولات في الحي.",
+        zh="课程由志愿教师授课。你将学习如何介绍自己、如何在城里出行、如何看懂学校的通知或医生的来信。按水平"
+        "分组（A1、A2 和 B1），还有游戏、歌曲和街区外出活动。",
+    ),
+    t(
+        "All'inizio non capivo niente, adesso al mercato scherzo con tutti.",
+        en="At first I didn't understand a thing; now I joke with everyone at the market.",
+        fr="Au début je ne comprenais rien, maintenant je plaisante avec tout le monde au marché.",
+        es="Al principio no entendía nada; ahora en el mercado bromeo con todos.",
+        ro="La început nu înțelegeam nimic, acum glumesc cu toată lumea la piață.",
+        ar="في البداية لم أكن أفهم شيئًا، والآن أمزح مع الجميع في السوق.",
+        zh="一开始我什么都听不懂，现在在菜市场我能跟每个人开玩笑了。",
+    ),
+    t(
+        "Una studentessa del gruppo A2",
+        en="A student in the A2 group",
+        fr="Une élève du groupe A2",
+        es="Una alumna del grupo A2",
+        ro="O cursantă din grupa A2",
+        ar="طالبة في مجموعة A2",
+        zh="A2 班的一位学员",
+    ),
+    t(
+        "Iscriviti al corso",
+        en="Sign up for the course",
+        fr="S'inscrire au cours",
+        es="Inscríbete en el curso",
+        ro="Înscrie-te la curs",
+        ar="سجّل في الدورة",
+        zh="报名参加课程",
+    ),
+    t(
+        "Iscrizioni allo sportello della Casa dal lunedì al venerdì, dalle 9 alle 13. Porta un documento "
+        "d'identità, anche scaduto. All'iscrizione facciamo un breve colloquio per trovare il gruppo giusto.",
+        en="Sign up at the House's front desk from Monday to Friday, 9:00 to 13:00. Bring an identity document, "
+        "even an expired one. When you sign up we have a short chat to find the right group for you.",
+        fr="Inscriptions à l'accueil de la Maison du lundi au vendredi, de 9 h à 13 h. Apportez une pièce "
+        "d'identité, même périmée. À l'inscription, nous faisons un court entretien pour trouver le bon groupe.",
+        es="Inscripciones en la recepción de la Casa de lunes a viernes, de 9 a 13 h. Trae un documento de "
+        "identidad, aunque esté caducado. Al inscribirte tenemos una breve charla para encontrar el grupo "
+        "adecuado.",
+        ro="Înscrieri la biroul Casei de luni până vineri, între orele 9 și 13. Adu un act de identitate, chiar "
+        "și expirat. La înscriere avem o scurtă discuție ca să găsim grupa potrivită.",
+        ar="التسجيل في مكتب البيت من الاثنين إلى الجمعة، من الساعة 9 حتى 13. أحضر وثيقة هوية، ولو كانت منتهية "
+        "الصلاحية. عند التسجيل نجري حديثًا قصيرًا لنجد لك المجموعة المناسبة.",
+        zh="周一至周五 9:00–13:00 在社区之家前台报名。请携带身份证件，过期的也可以。报名时我们会简单聊一聊，"
+        "帮你找到合适的班级。",
+    ),
+    t(
+        "Pausa durante le vacanze di Natale e ad agosto.",
+        en="Break over the Christmas holidays and in August.",
+        fr="Pause pendant les vacances de Noël et en août.",
+        es="Pausa durante las vacaciones de Navidad y en agosto.",
+        ro="Pauză în vacanța de Crăciun și în august.",
+        ar="توقّف خلال عطلة عيد الميلاد وفي شهر أغسطس.",
+        zh="圣诞假期和八月停课。",
+    ),
+    t(
+        "Open day del corso di italiano",
+        en="Open day of the Italian course",
+        fr="Journée portes ouvertes du cours d'italien",
+        es="Jornada de puertas abiertas del curso de italiano",
+        ro="Ziua porților deschise la cursul de italiană",
+        ar="اليوم المفتوح لدورة اللغة الإيطالية",
+        zh="意大利语课程开放日",
+    ),
+    t(
+        "Una mattina per conoscere le insegnanti, fare il test di livello e iscriversi al corso di italiano. "
+        "C'è uno spazio gioco per i bambini.",
+        en="A morning to meet the teachers, take the level test and sign up for the Italian course. There is a "
+        "play area for children.",
+        fr="Une matinée pour rencontrer les enseignantes, passer le test de niveau et s'inscrire au cours "
+        "d'italien. Un espace de jeu accueille les enfants.",
+        es="Una mañana para conocer a las profesoras, hacer la prueba de nivel e inscribirse en el curso de "
+        "italiano. Hay un espacio de juego para los niños.",
+        ro="O dimineață în care le cunoști pe profesoare, dai testul de nivel și te înscrii la cursul de "
+        "italiană. Există un spațiu de joacă pentru copii.",
+        ar="صباح للتعرّف إلى المعلّمات، وإجراء اختبار تحديد المستوى، والتسجيل في دورة اللغة الإيطالية. تتوفر "
+        "مساحة لعب للأطفال.",
+        zh="用一个上午认识老师、参加分级测试并报名意大利语课程。现场设有儿童游戏区。",
+    ),
+    t(
+        "Vieni a vedere come si lavora in classe, fai il test di livello con calma e scegli il gruppo e l'orario "
+        "che fanno per te. Le insegnanti rispondono alle domande anche in inglese, francese e arabo.",
+        en="Come and see how lessons work, take the level test at your own pace and choose the group and time "
+        "that suit you. The teachers also answer questions in English, French and Arabic.",
+        fr="Venez voir comment on travaille en classe, passez le test de niveau tranquillement et choisissez le "
+        "groupe et l'horaire qui vous conviennent. Les enseignantes répondent aussi aux questions en anglais, "
+        "en français et en arabe.",
+        es="Ven a ver cómo se trabaja en clase, haz la prueba de nivel con calma y elige el grupo y el horario "
+        "que mejor te vayan. Las profesoras responden a las preguntas también en inglés, francés y árabe.",
+        ro="Vino să vezi cum se lucrează la curs, dă testul de nivel fără grabă și alege grupa și orarul care ți "
+        "se potrivesc. Profesoarele răspund la întrebări și în engleză, franceză și arabă.",
+        ar="تعال لترى كيف تجري الدروس، وأجرِ اختبار المستوى على مهل، واختر المجموعة والتوقيت المناسبين لك. "
+        "تجيب المعلّمات عن الأسئلة أيضًا بالإنجليزية والفرنسية والعربية.",
+        zh="欢迎来看看课堂是怎样上课的，从容地参加分级测试，并选择适合你的班级和时间。老师也可以用英语、法语"
+        "和阿拉伯语回答问题。",
+    ),
+    t(
+        "Leggi tutto sul corso",
+        en="Read all about the course",
+        fr="Tout savoir sur le cours",
+        es="Lee todo sobre el curso",
+        ro="Citește totul despre curs",
+        ar="اقرأ كل شيء عن الدورة",
+        zh="了解课程详情",
+    ),
+    t(
+        "Non serve prenotare. Porta un documento d'identità, anche scaduto.",
+        en="No need to book. Bring an identity document, even an expired one.",
+        fr="Pas besoin de réserver. Apportez une pièce d'identité, même périmée.",
+        es="No hace falta reservar. Trae un documento de identidad, aunque esté caducado.",
+        ro="Nu e nevoie de rezervare. Adu un act de identitate, chiar și expirat.",
+        ar="لا حاجة إلى الحجز. أحضر وثيقة هوية، ولو كانت منتهية الصلاحية.",
+        zh="无需预约。请携带身份证件，过期的也可以。",
+    ),
+    t(
+        "Lingue in circolo",
+        en="Language circle",
+        fr="Cercle des langues",
+        es="Lenguas en círculo",
+        ro="Cercul limbilor",
+        ar="حلقة اللغات",
+        zh="语言交换圈",
+    ),
+    t(
+        "Tandem linguistico del giovedì: in coppia o in piccoli gruppi si parla un po' nella propria lingua e un "
+        "po' in quella dell'altro. Gratuito, tutti i livelli.",
+        en="Thursday language tandem: in pairs or small groups, you speak a little in your own language and a "
+        "little in the other person's. Free, all levels.",
+        fr="Tandem linguistique du jeudi : en binôme ou en petits groupes, on parle un peu dans sa langue et un "
+        "peu dans celle de l'autre. Gratuit, tous niveaux.",
+        es="Intercambio de idiomas de los jueves: en parejas o en grupos pequeños se habla un poco en la propia "
+        "lengua y un poco en la del otro. Gratuito, todos los niveles.",
+        ro="Tandem lingvistic de joi: în perechi sau în grupuri mici vorbești puțin în limba ta și puțin în "
+        "limba celuilalt. Gratuit, toate nivelurile.",
+        ar="تبادل لغوي كل خميس: في ثنائيات أو مجموعات صغيرة، نتحدّث قليلًا بلغتنا وقليلًا بلغة الآخر. مجاني "
+        "ولجميع المستويات.",
+        zh="每周四的语言互助交流：两人一组或分成小组，用自己的母语和对方的语言轮流聊天。免费，不限水平。",
+    ),
+    t(
+        "Ogni tavolo ha una bandierina con le lingue di chi ci siede. Si cambia tavolo ogni mezz'ora: chi impara "
+        "l'italiano trova chi vuole esercitarsi in arabo, cinese o spagnolo, e viceversa.",
+        en="Each table has a little flag showing the languages of the people sitting there. You change tables "
+        "every half hour: people learning Italian meet people who want to practise Arabic, Chinese or Spanish, "
+        "and the other way round.",
+        fr="Chaque table a un petit drapeau avec les langues de celles et ceux qui y sont assis. On change de "
+        "table toutes les demi-heures : qui apprend l'italien rencontre qui veut s'exercer en arabe, en chinois "
+        "ou en espagnol, et inversement.",
+        es="Cada mesa tiene una banderita con los idiomas de quienes se sientan en ella. Se cambia de mesa cada "
+        "media hora: quien aprende italiano encuentra a quien quiere practicar árabe, chino o español, y "
+        "viceversa.",
+        ro="Fiecare masă are un steguleț cu limbile celor care stau la ea. Se schimbă masa la fiecare jumătate "
+        "de oră: cine învață italiana găsește pe cineva care vrea să exerseze araba, chineza sau spaniola, și "
+        "invers.",
+        ar="على كل طاولة علم صغير يبيّن لغات الجالسين إليها. نغيّر الطاولة كل نصف ساعة: من يتعلّم الإيطالية "
+        "يلتقي بمن يريد التدرّب على العربية أو الصينية أو الإسبانية، والعكس صحيح.",
+        zh="每张桌子上都插着一面小旗，标明坐在那里的人会说的语言。每半小时换一次桌子：学意大利语的人可以遇到"
+        "想练习阿拉伯语、中文或西班牙语的人，反之亦然。",
+    ),
+    t(
+        "Non serve prenotare: porta solo la voglia di parlare.",
+        en="No need to book: just bring the wish to talk.",
+        fr="Pas besoin de réserver : venez simplement avec l'envie de parler.",
+        es="No hace falta reservar: trae solo las ganas de hablar.",
+        ro="Nu e nevoie de rezervare: adu doar cheful de vorbă.",
+        ar="لا حاجة إلى الحجز: أحضر معك فقط رغبتك في الكلام.",
+        zh="无需预约：只要带上想聊天的心情就好。",
+    ),
+    t(
+        "Giovedì la sala grande ospita l'assemblea dei soci: Lingue in circolo riprende la settimana successiva.",
+        en="On Thursday the main hall hosts the members' meeting: the Language circle starts again the "
+        "following week.",
+        fr="Jeudi, la grande salle accueille l'assemblée des membres : le Cercle des langues reprend la semaine "
+        "suivante.",
+        es="El jueves la sala grande acoge la asamblea de socios: Lenguas en círculo vuelve la semana siguiente.",
+        ro="Joi sala mare găzduiește adunarea membrilor: Cercul limbilor se reia săptămâna următoare.",
+        ar="يوم الخميس تستضيف القاعة الكبرى اجتماع الأعضاء: تُستأنف حلقة اللغات في الأسبوع التالي.",
+        zh="周四大厅将举行会员大会：语言交换圈下周恢复。",
+    ),
+]
+
+BARRIERA_ACTIVITIES = [
+    t(
+        "Sportello lavoro e documenti",
+        en="Work and documents desk",
+        fr="Permanence emploi et papiers",
+        es="Punto de empleo y documentos",
+        ro="Birou pentru muncă și acte",
+        ar="مكتب العمل والوثائق",
+        zh="工作与证件咨询窗口",
+    ),
+    t(
+        "Aiuto per scrivere un curriculum, cercare lavoro, capire una busta paga o rinnovare il permesso di "
+        "soggiorno, con mediatrici e mediatori che parlano la tua lingua.",
+        en="Help with writing a CV, looking for work, understanding a payslip or renewing your residence "
+        "permit, with mediators who speak your language.",
+        fr="De l'aide pour rédiger un CV, chercher du travail, comprendre une fiche de paie ou renouveler votre "
+        "titre de séjour, avec des médiatrices et des médiateurs qui parlent votre langue.",
+        es="Ayuda para escribir un currículum, buscar trabajo, entender una nómina o renovar el permiso de "
+        "residencia, con mediadoras y mediadores que hablan tu idioma.",
+        ro="Ajutor pentru a scrie un CV, a căuta de lucru, a înțelege un fluturaș de salariu sau a reînnoi "
+        "permisul de ședere, cu mediatoare și mediatori care vorbesc limba ta.",
+        ar="مساعدة في كتابة السيرة الذاتية، والبحث عن عمل، وفهم قسيمة الراتب، وتجديد تصريح الإقامة، مع وسيطات "
+        "ووسطاء يتحدّثون لغتك.",
+        zh="帮助你写简历、找工作、看懂工资单或续办居留许可，调解员会说你的语言。",
+    ),
+    t(
+        "Lo sportello è gestito da operatori e mediatori culturali che parlano arabo, francese, wolof, rumeno e "
+        "cinese. Non sostituisce gli uffici pubblici, ma ti aiuta a prepararti, a compilare i moduli e a capire "
+        "le risposte.",
+        en="The desk is run by staff and cultural mediators who speak Arabic, French, Wolof, Romanian and "
+        "Chinese. It does not replace the public offices, but it helps you prepare, fill in the forms and "
+        "understand the answers.",
+        fr="La permanence est tenue par des intervenants et des médiateurs culturels qui parlent arabe, "
+        "français, wolof, roumain et chinois. Elle ne remplace pas les administrations, mais elle vous aide à "
+        "vous préparer, à remplir les formulaires et à comprendre les réponses.",
+        es="El punto lo gestionan profesionales y mediadores culturales que hablan árabe, francés, wolof, rumano "
+        "y chino. No sustituye a las oficinas públicas, pero te ayuda a prepararte, a rellenar los formularios "
+        "y a entender las respuestas.",
+        ro="Biroul este condus de angajați și mediatori culturali care vorbesc arabă, franceză, wolof, română și "
+        "chineză. Nu înlocuiește instituțiile publice, dar te ajută să te pregătești, să completezi formularele "
+        "și să înțelegi răspunsurile.",
+        ar="يدير المكتب موظفون ووسطاء ثقافيون يتحدّثون العربية والفرنسية والولوفية والرومانية والصينية. لا يحلّ "
+        "محلّ المكاتب العامة، لكنه يساعدك على الاستعداد وملء الاستمارات وفهم الردود.",
+        zh="窗口由会说阿拉伯语、法语、沃洛夫语、罗马尼亚语和中文的工作人员及文化调解员负责。它不能代替政府"
+        "部门，但可以帮你做好准备、填写表格并理解答复。",
+    ),
+    t(
+        "Cosa portare",
+        en="What to bring",
+        fr="Ce qu'il faut apporter",
+        es="Qué traer",
+        ro="Ce să aduci",
+        ar="ماذا تحضر معك",
+        zh="需要携带的材料",
+    ),
+    t(
+        "un documento d'identità o il permesso di soggiorno;",
+        en="an identity document or your residence permit;",
+        fr="une pièce d'identité ou le titre de séjour ;",
+        es="un documento de identidad o el permiso de residencia;",
+        ro="un act de identitate sau permisul de ședere;",
+        ar="وثيقة هوية أو تصريح الإقامة؛",
+        zh="身份证件或居留许可；",
+    ),
+    t(
+        "il codice fiscale o la tessera sanitaria;",
+        en="your tax code or health card;",
+        fr="le code fiscal ou la carte de santé ;",
+        es="el código fiscal o la tarjeta sanitaria;",
+        ro="codul fiscal sau cardul de sănătate;",
+        ar="الرقم الضريبي (codice fiscale) أو البطاقة الصحية؛",
+        zh="税号（codice fiscale）或医保卡；",
+    ),
+    t(
+        "le lettere o i moduli che hai ricevuto.",
+        en="the letters or forms you have received.",
+        fr="les lettres ou les formulaires que vous avez reçus.",
+        es="las cartas o los formularios que has recibido.",
+        ro="scrisorile sau formularele pe care le-ai primit.",
+        ar="الرسائل أو الاستمارات التي وصلتك.",
+        zh="你收到的信件或表格。",
+    ),
+    t(
+        "Il mercoledì pomeriggio senza appuntamento, fino a esaurimento dei posti: all'ingresso si prende il "
+        "numero.",
+        en="Wednesday afternoons without an appointment, while places last: take a number at the entrance.",
+        fr="Le mercredi après-midi sans rendez-vous, dans la limite des places disponibles : on prend un numéro "
+        "à l'entrée.",
+        es="Los miércoles por la tarde sin cita, hasta completar el aforo: a la entrada se coge número.",
+        ro="Miercuri după-amiaza, fără programare, în limita locurilor disponibile: la intrare iei un număr de "
+        "ordine.",
+        ar="بعد ظهر الأربعاء من دون موعد، حتى نفاد الأماكن: خذ رقمًا عند المدخل.",
+        zh="每周三下午，无需预约，名额有限，先到先得：请在入口处取号。",
+    ),
+    t(
+        "Italiano per mamme e bambini",
+        en="Italian for mothers and children",
+        fr="Italien pour mamans et enfants",
+        es="Italiano para madres y niños",
+        ro="Italiană pentru mame și copii",
+        ar="الإيطالية للأمهات والأطفال",
+        zh="妈妈和孩子的意大利语课",
+    ),
+    t(
+        "Corso di italiano per mamme, di mattina, con uno spazio gioco per i bambini piccoli nella stanza "
+        "accanto. Si impara la lingua e si conoscono i servizi del quartiere.",
+        en="A morning Italian course for mothers, with a play area for small children in the room next door. "
+        "You learn the language and get to know the neighbourhood's services.",
+        fr="Cours d'italien pour les mamans, le matin, avec un espace de jeu pour les petits dans la salle d'à "
+        "côté. On apprend la langue et on découvre les services du quartier.",
+        es="Curso de italiano para madres, por la mañana, con un espacio de juego para los niños pequeños en la "
+        "sala de al lado. Se aprende el idioma y se conocen los servicios del barrio.",
+        ro="Curs de italiană pentru mame, dimineața, cu un spațiu de joacă pentru copiii mici în camera de "
+        "alături. Înveți limba și afli ce servicii există în cartier.",
+        ar="دورة صباحية في اللغة الإيطالية للأمهات، مع مساحة لعب للأطفال الصغار في الغرفة المجاورة. نتعلّم "
+        "اللغة ونتعرّف إلى خدمات الحي.",
+        zh="面向妈妈的上午意大利语课，隔壁房间设有幼儿游戏区。既学语言，又了解街区的各项服务。",
+    ),
+    t(
+        "Le lezioni partono dalla vita di tutti i giorni: la pediatra, la scuola, il mercato, i mezzi pubblici. "
+        "Una volta al mese il gruppo visita insieme un servizio del quartiere, come la biblioteca o il "
+        "consultorio.",
+        en="Lessons start from everyday life: the paediatrician, school, the market, public transport. Once a "
+        "month the group visits one of the neighbourhood's services together, such as the library or the "
+        "family health centre.",
+        fr="Les cours partent de la vie de tous les jours : la pédiatre, l'école, le marché, les transports en "
+        "commun. Une fois par mois, le groupe visite ensemble un service du quartier, comme la bibliothèque ou "
+        "le centre de santé familiale.",
+        es="Las clases parten de la vida cotidiana: la pediatra, la escuela, el mercado, el transporte público. "
+        "Una vez al mes el grupo visita junto un servicio del barrio, como la biblioteca o el centro de salud "
+        "familiar.",
+        ro="Lecțiile pornesc de la viața de zi cu zi: pediatra, școala, piața, transportul public. O dată pe "
+        "lună grupul vizitează împreună un serviciu din cartier, cum ar fi biblioteca sau centrul de sănătate "
+        "pentru familie.",
+        ar="تنطلق الدروس من الحياة اليومية: طبيبة الأطفال، والمدرسة، والسوق، ووسائل النقل العام. ومرة في الشهر "
+        "تزور المجموعة معًا إحدى خدمات الحي، مثل المكتبة أو مركز صحة الأسرة.",
+        zh="课程从日常生活出发：儿科医生、学校、市场、公共交通。每月一次，大家一起参观街区的一项服务，比如"
+        "图书馆或家庭健康咨询中心。",
+    ),
+    t(
+        "Mentre io studio, mia figlia gioca di là e impara anche lei.",
+        en="While I study, my daughter plays next door and learns too.",
+        fr="Pendant que j'étudie, ma fille joue à côté et apprend elle aussi.",
+        es="Mientras yo estudio, mi hija juega en la sala de al lado y también aprende.",
+        ro="Cât timp eu învăț, fiica mea se joacă alături și învață și ea.",
+        ar="بينما أدرس، تلعب ابنتي في الغرفة المجاورة وتتعلّم هي أيضًا.",
+        zh="我学习的时候，女儿就在隔壁玩，她也在学。",
+    ),
+    t(
+        "Una mamma del corso",
+        en="A mother in the course",
+        fr="Une maman du cours",
+        es="Una madre del curso",
+        ro="O mamă de la curs",
+        ar="أمّ من المشاركات في الدورة",
+        zh="课程里的一位妈妈",
+    ),
+    t(
+        "Iscrizioni il martedì e il giovedì alle 9:30, direttamente in aula. I bambini fino a 6 anni restano con "
+        "le educatrici dello spazio gioco.",
+        en="Sign up on Tuesdays and Thursdays at 9:30, directly in the classroom. Children up to 6 stay with the "
+        "educators in the play area.",
+        fr="Inscriptions le mardi et le jeudi à 9 h 30, directement en classe. Les enfants jusqu'à 6 ans restent "
+        "avec les éducatrices de l'espace de jeu.",
+        es="Inscripciones los martes y jueves a las 9:30, directamente en el aula. Los niños de hasta 6 años se "
+        "quedan con las educadoras del espacio de juego.",
+        ro="Înscrieri marți și joi la 9:30, direct în sală. Copiii până la 6 ani rămân cu educatoarele în "
+        "spațiul de joacă.",
+        ar="التسجيل يومي الثلاثاء والخميس الساعة 9:30، مباشرة في الصف. يبقى الأطفال حتى سن 6 سنوات مع المربّيات "
+        "في مساحة اللعب.",
+        zh="每周二和周四 9:30 直接到教室报名。6 岁以下的孩子由游戏区的保育老师照看。",
+    ),
+    t(
+        "Pausa durante le vacanze scolastiche di Natale e ad agosto.",
+        en="Break during the Christmas school holidays and in August.",
+        fr="Pause pendant les vacances scolaires de Noël et en août.",
+        es="Pausa durante las vacaciones escolares de Navidad y en agosto.",
+        ro="Pauză în vacanța școlară de Crăciun și în august.",
+        ar="توقّف خلال العطلة المدرسية لعيد الميلاد وفي شهر أغسطس.",
+        zh="圣诞学校假期和八月停课。",
+    ),
+    t(
+        "Compiti insieme",
+        en="Homework together",
+        fr="Devoirs ensemble",
+        es="Deberes juntos",
+        ro="Teme împreună",
+        ar="الواجبات معًا",
+        zh="一起写作业",
+    ),
+    t(
+        "Doposcuola per ragazze e ragazzi delle medie: si fanno i compiti con l'aiuto di volontari e studenti "
+        "universitari, poi merenda e giochi.",
+        en="After-school club for middle-school girls and boys: homework with the help of volunteers and "
+        "university students, then a snack and games.",
+        fr="Aide aux devoirs pour les collégiennes et les collégiens : on fait ses devoirs avec l'aide de "
+        "bénévoles et d'étudiants, puis goûter et jeux.",
+        es="Apoyo escolar para chicas y chicos de secundaria: se hacen los deberes con la ayuda de voluntarios "
+        "y estudiantes universitarios, y luego merienda y juegos.",
+        ro="Program după școală pentru fete și băieți de gimnaziu: se fac temele cu ajutorul voluntarilor și al "
+        "studenților, apoi gustare și jocuri.",
+        ar="دعم مدرسي بعد الدوام لطالبات وطلاب المرحلة الإعدادية: نحلّ الواجبات بمساعدة متطوعين وطلاب جامعيين، "
+        "ثم وجبة خفيفة وألعاب.",
+        zh="面向初中生的课后辅导：在志愿者和大学生的帮助下完成作业，然后吃点心、做游戏。",
+    ),
+    t(
+        "Ogni gruppo ha al massimo sei ragazzi per volontario. Si lavora soprattutto su italiano, matematica e "
+        "metodo di studio, in contatto con gli insegnanti della scuola.",
+        en="Each group has at most six young people per volunteer. The work focuses on Italian, maths and study "
+        "skills, in touch with the school's teachers.",
+        fr="Chaque groupe compte au maximum six jeunes par bénévole. On travaille surtout l'italien, les "
+        "mathématiques et la méthode de travail, en lien avec les enseignants de l'école.",
+        es="Cada grupo tiene como máximo seis chicos por voluntario. Se trabaja sobre todo italiano, matemáticas "
+        "y técnicas de estudio, en contacto con el profesorado de la escuela.",
+        ro="Fiecare grupă are cel mult șase copii la un voluntar. Se lucrează mai ales la italiană, matematică "
+        "și metode de studiu, în legătură cu profesorii de la școală.",
+        ar="في كل مجموعة ستة طلاب على الأكثر لكل متطوع. يتركّز العمل على الإيطالية والرياضيات وطرق الدراسة، "
+        "بالتواصل مع معلّمي المدرسة.",
+        zh="每位志愿者最多辅导六名学生。重点是意大利语、数学和学习方法，并与学校老师保持联系。",
+    ),
+    t(
+        "Iscrizione con un genitore, una volta sola, all'inizio dell'anno scolastico.",
+        en="Sign up with a parent, just once, at the start of the school year.",
+        fr="Inscription avec un parent, une seule fois, au début de l'année scolaire.",
+        es="Inscripción con el padre o la madre, una sola vez, al principio del curso escolar.",
+        ro="Înscrierea se face cu un părinte, o singură dată, la începutul anului școlar.",
+        ar="التسجيل بحضور أحد الوالدين، مرة واحدة فقط، في بداية العام الدراسي.",
+        zh="由家长陪同报名，每学年开学时报名一次即可。",
+    ),
+    t(
+        "Mercoledì la sala ospita la formazione dei volontari: Compiti insieme si sposta a giovedì, stesso "
+        "orario.",
+        en="On Wednesday the room is used for volunteer training: Homework together moves to Thursday, same "
+        "time.",
+        fr="Mercredi, la salle accueille la formation des bénévoles : Devoirs ensemble est déplacé au jeudi, "
+        "même horaire.",
+        es="El miércoles la sala acoge la formación de los voluntarios: Deberes juntos pasa al jueves, a la "
+        "misma hora.",
+        ro="Miercuri sala găzduiește instruirea voluntarilor: Teme împreună se mută joi, la aceeași oră.",
+        ar="يوم الأربعاء تستضيف القاعة تدريب المتطوعين: ينتقل نشاط الواجبات معًا إلى يوم الخميس في التوقيت "
+        "نفسه.",
+        zh="周三教室要用于志愿者培训：“一起写作业”改到周四，时间不变。",
+    ),
+    t(
+        "Barriera in festa",
+        en="Barriera celebrates",
+        fr="Barriera en fête",
+        es="Barriera de fiesta",
+        ro="Barriera în sărbătoare",
+        ar="Barriera تحتفل",
+        zh="Barriera 街区节",
+    ),
+    t(
+        "Due giorni di festa in piazza con le associazioni del quartiere: musica, cucine dal mondo, tornei di "
+        "calcetto, giochi per bambini e la grande tavolata della domenica.",
+        en="Two days of celebration in the square with the neighbourhood's associations: music, food from "
+        "around the world, five-a-side football tournaments, games for children and the big Sunday table.",
+        fr="Deux jours de fête sur la place avec les associations du quartier : musique, cuisines du monde, "
+        "tournois de foot à cinq, jeux pour enfants et la grande tablée du dimanche.",
+        es="Dos días de fiesta en la plaza con las asociaciones del barrio: música, cocinas del mundo, torneos "
+        "de fútbol sala, juegos para niños y la gran mesa compartida del domingo.",
+        ro="Două zile de sărbătoare în piață cu asociațiile din cartier: muzică, bucătării din toată lumea, "
+        "turnee de minifotbal, jocuri pentru copii și marea masă comună de duminică.",
+        ar="يومان من الاحتفال في الساحة مع جمعيات الحي: موسيقى، ومأكولات من العالم، ودورات في كرة القدم "
+        "المصغّرة، وألعاب للأطفال، والمائدة الكبيرة يوم الأحد.",
+        zh="与街区协会一起在广场上欢庆两天：音乐、世界美食、五人制足球赛、儿童游戏，还有周日的大长桌聚餐。",
+    ),
+    t(
+        "Le associazioni, le scuole e i negozi del quartiere portano in piazza quello che sanno fare. Chi vuole "
+        "partecipare con uno stand può scrivere ai Bagni Pubblici.",
+        en="The neighbourhood's associations, schools and shops bring what they do best to the square. If you "
+        "would like to take part with a stall, write to the Bagni Pubblici.",
+        fr="Les associations, les écoles et les commerces du quartier viennent montrer sur la place ce qu'ils "
+        "savent faire. Pour participer avec un stand, écrivez aux Bagni Pubblici.",
+        es="Las asociaciones, las escuelas y las tiendas del barrio llevan a la plaza lo que saben hacer. Quien "
+        "quiera participar con un puesto puede escribir a los Bagni Pubblici.",
+        ro="Asociațiile, școlile și magazinele din cartier aduc în piață ce știu să facă. Cine vrea să "
+        "participe cu un stand poate scrie la Bagni Pubblici.",
+        ar="تأتي جمعيات الحي ومدارسه ومحلاته إلى الساحة بما تُتقنه. ومن يرغب في المشاركة بكشك يمكنه مراسلة "
+        "Bagni Pubblici.",
+        zh="街区的协会、学校和商店都把自己的拿手好戏带到广场上。想摆摊参加的人可以写信给公共浴室（Bagni "
+        "Pubblici）。",
+    ),
+]
+
+MIRAFIORI_ACTIVITIES = [
+    t(
+        "Sportello casa e bollette",
+        en="Housing and bills desk",
+        fr="Permanence logement et factures",
+        es="Punto de vivienda y facturas",
+        ro="Birou pentru locuință și facturi",
+        ar="مكتب السكن والفواتير",
+        zh="住房与账单咨询窗口",
+    ),
+    t(
+        "Aiuto per leggere le bollette, chiedere i bonus sociali, fare domanda per una casa popolare o "
+        "risolvere un problema di condominio.",
+        en="Help with reading your bills, applying for social allowances, applying for public housing or "
+        "sorting out a problem in your building.",
+        fr="De l'aide pour lire vos factures, demander les aides sociales, faire une demande de logement social "
+        "ou régler un problème de copropriété.",
+        es="Ayuda para entender las facturas, pedir las ayudas sociales, solicitar una vivienda social o "
+        "resolver un problema de la comunidad de vecinos.",
+        ro="Ajutor pentru a citi facturile, a cere ajutoarele sociale, a depune o cerere pentru o locuință "
+        "socială sau a rezolva o problemă cu asociația de proprietari.",
+        ar="مساعدة في قراءة الفواتير، وطلب الإعانات الاجتماعية، وتقديم طلب للحصول على مسكن شعبي، أو حلّ مشكلة "
+        "في العمارة.",
+        zh="帮助你看懂账单、申请社会补贴、申请公共住房，或解决楼里的物业问题。",
+    ),
+    t(
+        "Volontari esperti ti aiutano a capire una bolletta troppo alta, a chiedere una rateizzazione, a "
+        "controllare se hai diritto ai bonus e a preparare la domanda per una casa popolare.",
+        en="Experienced volunteers help you understand a bill that is too high, ask to pay in instalments, "
+        "check whether you are entitled to allowances and prepare your application for public housing.",
+        fr="Des bénévoles expérimentés vous aident à comprendre une facture trop élevée, à demander un "
+        "échelonnement, à vérifier si vous avez droit aux aides et à préparer votre demande de logement social.",
+        es="Voluntarios con experiencia te ayudan a entender una factura demasiado alta, a pedir un pago a "
+        "plazos, a comprobar si tienes derecho a las ayudas y a preparar la solicitud de una vivienda social.",
+        ro="Voluntari cu experiență te ajută să înțelegi o factură prea mare, să ceri plata în rate, să verifici "
+        "dacă ai dreptul la ajutoare și să pregătești cererea pentru o locuință socială.",
+        ar="يساعدك متطوعون ذوو خبرة على فهم فاتورة مرتفعة أكثر من اللازم، وطلب التقسيط، والتحقّق مما إذا كان لك "
+        "حق في الإعانات، وتحضير طلب المسكن الشعبي.",
+        zh="经验丰富的志愿者会帮你弄明白过高的账单、申请分期付款、核实你是否有资格领取补贴，并准备公共住房申请。",
+    ),
+    t(
+        "Il lunedì mattina senza appuntamento. Porta le ultime bollette e un documento d'identità.",
+        en="Monday mornings, no appointment needed. Bring your latest bills and an identity document.",
+        fr="Le lundi matin sans rendez-vous. Apportez vos dernières factures et une pièce d'identité.",
+        es="Los lunes por la mañana sin cita. Trae las últimas facturas y un documento de identidad.",
+        ro="Luni dimineața, fără programare. Adu ultimele facturi și un act de identitate.",
+        ar="صباح الاثنين من دون موعد. أحضر آخر الفواتير ووثيقة هوية.",
+        zh="每周一上午，无需预约。请携带最近的账单和身份证件。",
+    ),
+    t(
+        "Orti condivisi",
+        en="Shared gardens",
+        fr="Jardins partagés",
+        es="Huertos compartidos",
+        ro="Grădini comunitare",
+        ar="حدائق مشتركة",
+        zh="共享菜园",
+    ),
+    t(
+        "Aiuole e orti coltivati insieme accanto alla Casa nel Parco: il sabato mattina si semina, si innaffia "
+        "e si raccoglie, imparando dai più esperti.",
+        en="Flower beds and vegetable plots grown together next to the Casa nel Parco: on Saturday mornings we "
+        "sow, water and harvest, learning from those with more experience.",
+        fr="Massifs et potagers cultivés ensemble à côté de la Casa nel Parco : le samedi matin, on sème, on "
+        "arrose et on récolte, en apprenant des plus expérimentés.",
+        es="Parterres y huertos cultivados entre todos junto a la Casa nel Parco: los sábados por la mañana se "
+        "siembra, se riega y se cosecha, aprendiendo de quienes más saben.",
+        ro="Straturi de flori și de legume cultivate împreună lângă Casa nel Parco: sâmbătă dimineața semănăm, "
+        "udăm și culegem, învățând de la cei cu mai multă experiență.",
+        ar="أحواض زهور وخضروات نزرعها معًا بجوار Casa nel Parco: صباح كل سبت نزرع ونسقي ونحصد، ونتعلّم من "
+        "أصحاب الخبرة.",
+        zh="在公园之家旁一起种植花坛和菜园：每周六上午播种、浇水、收获，向更有经验的人学习。",
+    ),
+    t(
+        "Gli orti sono divisi in parcelle curate da famiglie, scuole e gruppi di anziani, più un grande orto "
+        "comune dove chiunque può dare una mano. Gli attrezzi sono della Casa.",
+        en="The gardens are divided into plots looked after by families, schools and groups of older people, "
+        "plus a large common garden where anyone can lend a hand. The tools belong to the House.",
+        fr="Les potagers sont divisés en parcelles entretenues par des familles, des écoles et des groupes de "
+        "seniors, plus un grand potager commun où chacun peut donner un coup de main. Les outils sont fournis "
+        "par la Maison.",
+        es="Los huertos están divididos en parcelas que cuidan familias, escuelas y grupos de personas mayores, "
+        "además de un gran huerto común donde cualquiera puede echar una mano. Las herramientas son de la Casa.",
+        ro="Grădinile sunt împărțite în parcele îngrijite de familii, școli și grupuri de vârstnici, plus o "
+        "grădină comună mare unde oricine poate da o mână de ajutor. Uneltele sunt ale Casei.",
+        ar="الحدائق مقسّمة إلى قطع تعتني بها عائلات ومدارس ومجموعات من كبار السن، إضافة إلى حديقة مشتركة كبيرة "
+        "يمكن لأي شخص أن يساعد فيها. الأدوات يوفّرها البيت.",
+        zh="菜园分成许多小块，由家庭、学校和老年人小组照料，另外还有一大片公共菜园，谁都可以来帮忙。工具由"
+        "社区之家提供。",
+    ),
+    t(
+        "Per lavorare nell'orto comune non serve iscriversi. Per una parcella c'è una lista d'attesa.",
+        en="You don't need to sign up to work in the common garden. There is a waiting list for a plot of your "
+        "own.",
+        fr="Pas besoin de s'inscrire pour travailler dans le potager commun. Pour une parcelle, il y a une liste "
+        "d'attente.",
+        es="Para trabajar en el huerto común no hace falta inscribirse. Para una parcela hay lista de espera.",
+        ro="Pentru a lucra în grădina comună nu trebuie să te înscrii. Pentru o parcelă există o listă de "
+        "așteptare.",
+        ar="لا حاجة إلى التسجيل للعمل في الحديقة المشتركة. أما للحصول على قطعة خاصة فهناك قائمة انتظار.",
+        zh="在公共菜园劳动无需报名。想要一块自己的地需要排队登记。",
+    ),
+    t(
+        "Festa dello scambio dei semi",
+        en="Seed swap festival",
+        fr="Fête du troc de graines",
+        es="Fiesta del intercambio de semillas",
+        ro="Sărbătoarea schimbului de semințe",
+        ar="مهرجان تبادل البذور",
+        zh="种子交换节",
+    ),
+    t(
+        "Una giornata negli orti: scambio di semi e piantine, laboratori di compostaggio per adulti e bambini e "
+        "pranzo al sacco sul prato.",
+        en="A day in the gardens: swapping seeds and seedlings, composting workshops for adults and children, "
+        "and a packed lunch on the lawn.",
+        fr="Une journée dans les potagers : troc de graines et de plants, ateliers de compostage pour adultes et "
+        "enfants et pique-nique sur l'herbe.",
+        es="Un día en los huertos: intercambio de semillas y plantones, talleres de compostaje para adultos y "
+        "niños y comida de pícnic en el césped.",
+        ro="O zi în grădini: schimb de semințe și răsaduri, ateliere de compost pentru adulți și copii și picnic "
+        "pe iarbă.",
+        ar="يوم في الحدائق: تبادل البذور والشتلات، وورش لصنع السماد للكبار والصغار، وغداء نحمله معنا على العشب.",
+        zh="在菜园里度过一天：交换种子和幼苗，为大人和孩子举办堆肥工作坊，在草地上吃自带的午餐。",
+    ),
+    t(
+        "Porta i semi del tuo orto o del tuo balcone, in bustine con il nome della pianta: torni a casa con semi "
+        "nuovi e qualche consiglio.",
+        en="Bring seeds from your garden or balcony, in little envelopes labelled with the plant's name: you "
+        "will go home with new seeds and a few tips.",
+        fr="Apportez les graines de votre potager ou de votre balcon, en sachets portant le nom de la plante : "
+        "vous repartirez avec de nouvelles graines et quelques conseils.",
+        es="Trae las semillas de tu huerto o de tu balcón, en sobrecitos con el nombre de la planta: volverás a "
+        "casa con semillas nuevas y algún consejo.",
+        ro="Adu semințe din grădina sau de pe balconul tău, în plicuri cu numele plantei: pleci acasă cu "
+        "semințe noi și câteva sfaturi.",
+        ar="أحضر بذور حديقتك أو شرفتك في أكياس صغيرة مكتوب عليها اسم النبتة: ستعود إلى البيت ببذور جديدة "
+        "وببعض النصائح.",
+        zh="带上你菜园或阳台上收的种子，装在写有植物名称的小纸袋里：你将带着新种子和一些小建议回家。",
+    ),
+    t(
+        "Gruppo di cammino",
+        en="Walking group",
+        fr="Groupe de marche",
+        es="Grupo de caminata",
+        ro="Grup de mers pe jos",
+        ar="مجموعة المشي",
+        zh="健走小组",
+    ),
+    t(
+        "Ogni lunedì mattina un'ora e mezza di cammino a passo tranquillo nel Parco Colonnetti e lungo il "
+        "Sangone, con un'accompagnatrice.",
+        en="Every Monday morning, an hour and a half of walking at an easy pace in Parco Colonnetti and along "
+        "the Sangone, with a guide.",
+        fr="Chaque lundi matin, une heure et demie de marche à un rythme tranquille dans le parc Colonnetti et "
+        "le long du Sangone, avec une accompagnatrice.",
+        es="Cada lunes por la mañana, hora y media de caminata a paso tranquilo por el Parque Colonnetti y a lo "
+        "largo del Sangone, con una acompañante.",
+        ro="În fiecare luni dimineață, o oră și jumătate de mers în ritm liniștit prin Parcul Colonnetti și de-a "
+        "lungul râului Sangone, cu o însoțitoare.",
+        ar="كل صباح اثنين، ساعة ونصف من المشي بخطى هادئة في حديقة Colonnetti وعلى ضفاف نهر Sangone، برفقة "
+        "مرشدة.",
+        zh="每周一上午，在一位领队的带领下，在科隆内蒂公园和桑戈内河畔悠闲地走一个半小时。",
+    ),
+    t(
+        "Si parte dalla Casa nel Parco e si cammina per circa cinque chilometri, con qualche sosta. Servono "
+        "scarpe comode e una bottiglia d'acqua.",
+        en="We set off from the Casa nel Parco and walk about five kilometres, with a few stops. You need "
+        "comfortable shoes and a bottle of water.",
+        fr="On part de la Casa nel Parco et on marche environ cinq kilomètres, avec quelques pauses. Prévoyez "
+        "des chaussures confortables et une bouteille d'eau.",
+        es="Se sale de la Casa nel Parco y se caminan unos cinco kilómetros, con alguna parada. Hacen falta "
+        "zapatos cómodos y una botella de agua.",
+        ro="Plecăm de la Casa nel Parco și mergem în jur de cinci kilometri, cu câteva opriri. Ai nevoie de "
+        "încălțăminte comodă și de o sticlă cu apă.",
+        ar="ننطلق من Casa nel Parco ونمشي نحو خمسة كيلومترات مع بعض الاستراحات. تحتاج إلى حذاء مريح وقارورة "
+        "ماء.",
+        zh="从公园之家出发，步行约五公里，中途会休息几次。请穿舒适的鞋子，并带一瓶水。",
+    ),
+    t(
+        "Non serve prenotare: ritrovo alle 9 davanti alla Casa nel Parco.",
+        en="No need to book: meet at 9:00 in front of the Casa nel Parco.",
+        fr="Pas besoin de réserver : rendez-vous à 9 h devant la Casa nel Parco.",
+        es="No hace falta reservar: quedamos a las 9 delante de la Casa nel Parco.",
+        ro="Nu e nevoie de rezervare: ne întâlnim la ora 9 în fața clădirii Casa nel Parco.",
+        ar="لا حاجة إلى الحجز: نلتقي الساعة 9 أمام Casa nel Parco.",
+        zh="无需预约：9点在公园之家门口集合。",
+    ),
+    t(
+        "L'accompagnatrice del gruppo è in ferie: ci ritroviamo il lunedì successivo.",
+        en="The group's guide is on holiday: we meet again the following Monday.",
+        fr="L'accompagnatrice du groupe est en congé : on se retrouve le lundi suivant.",
+        es="La acompañante del grupo está de vacaciones: nos vemos el lunes siguiente.",
+        ro="Însoțitoarea grupului este în concediu: ne revedem lunea următoare.",
+        ar="مرشدة المجموعة في إجازة: نلتقي يوم الاثنين التالي.",
+        zh="小组领队休假：我们下周一再见。",
+    ),
+]
+
+
+def build_memory():
+    """{Italian string: {language code: translation}}, refusing an Italian string given twice."""
+    memory = {}
+    entries = (
+        TAXONOMY
+        + HOUSES_AND_MANAGERS
+        + HOME
+        + each_district()
+        + DISTRICTS
+        + COMMON
+        + SAN_SALVARIO_ACTIVITIES
+        + BARRIERA_ACTIVITIES
+        + MIRAFIORI_ACTIVITIES
+    )
+    for italian, translations in entries:
+        if italian in memory:
+            raise ValueError(f"The demo translation memory has “{italian}” twice.")
+        memory[italian] = translations
+    return memory
+
+
+MEMORY = build_memory()

@@ -1,0 +1,95 @@
+"""HTTP around the headless API (`/api/`): cache validators, conditional requests, CORS and
+JSON error bodies for URLs that no endpoint answers.
+
+- Every successful GET or HEAD carries a strong `ETag` (a hash of the body) and
+  `Cache-Control: public, max-age=API_CACHE_SECONDS`; a request whose `If-None-Match` matches
+  is answered 304 with no body.
+- CORS is closed unless `CORS_ALLOWED_ORIGINS` names the origin (comma-separated in the
+  environment; `*` allows any). Only GET, HEAD and OPTIONS are offered: the API is read-only.
+"""
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+
+API_PREFIX = "/api/"
+ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+ALLOWED_HEADERS = "accept, accept-language, if-none-match, if-modified-since"
+EXPOSED_HEADERS = "ETag, Content-Language"
+
+
+def allowed_origin(origin):
+    allowed = getattr(settings, "CORS_ALLOWED_ORIGINS", [])
+    if not origin or not allowed:
+        return None
+    if "*" in allowed:
+        return "*"
+    return origin if origin in allowed else None
+
+
+class ApiHttpMiddleware:
+    """Place near the top of MIDDLEWARE so it sees the final API response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(API_PREFIX):
+            return self.get_response(request)
+        origin = allowed_origin(request.headers.get("Origin"))
+        if (
+            request.method == "OPTIONS"
+            and origin is not None
+            and "Access-Control-Request-Method" in request.headers
+        ):
+            response = HttpResponse(status=204)
+            response["Access-Control-Allow-Methods"] = ALLOWED_METHODS
+            response["Access-Control-Allow-Headers"] = ALLOWED_HEADERS
+            response["Access-Control-Max-Age"] = "86400"
+            return self.with_cors(response, origin)
+        response = self.get_response(request)
+        response = self.as_json_error(request, response)
+        if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.streaming:
+            patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+            if not response.has_header("ETag"):
+                set_response_etag(response)
+            response = get_conditional_response(request, etag=response["ETag"], response=response)
+        elif response.status_code >= 400:
+            patch_cache_control(response, no_cache=True)
+        if getattr(settings, "CORS_ALLOWED_ORIGINS", []):
+            patch_vary_headers(response, ("Origin",))
+        return self.with_cors(response, origin)
+
+    @staticmethod
+    def with_cors(response, origin):
+        if origin is not None:
+            response["Access-Control-Allow-Origin"] = origin
+            response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+        return response
+
+    @staticmethod
+    def as_json_error(request, response):
+        """Django's HTML 404 and 500 pages become {"message": …} under /api/.
+
+        LocaleMiddleware turns any 404 into a redirect to the same path under a language prefix
+        (`/it/api/…`, which the page tree's catch-all accepts); under /api/ that is a 404 too.
+        """
+        location = response.get("Location", "")
+        if response.status_code == 302 and location.endswith(request.get_full_path()) and "/api/" in location:
+            if location.split("/api/", 1)[0].strip("/") in dict(settings.LANGUAGES):
+                response.status_code = 404
+        if response.status_code not in (404, 500) or response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            return response
+        message = "not found" if response.status_code == 404 else "server error"
+        replacement = JsonResponse({"message": message}, status=response.status_code)
+        for header in ("Vary", "Content-Language"):
+            if response.has_header(header):
+                replacement[header] = response[header]
+        return replacement

@@ -1,0 +1,321 @@
+"""The portal's database search backend: modelsearch's, taught that pages have languages.
+
+`WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}` picks, like
+`modelsearch.backends.database`, the backend of the default database, and adds:
+
+- Every query is normalised by `search.text.normalise_query` before it reaches the database:
+  accents folded (the index holds the folded forms, see `search.indexing`), punctuation that
+  FTS5 or tsquery would read as an operator dropped, length capped, and the small words of the
+  query's language ("di", "the", "les") dropped when other words remain, so that SQLite, which
+  has no stop-word list, asks for the same words as PostgreSQL.
+- PostgreSQL: modelsearch stems every document and every query with one text-search
+  configuration (its SEARCH_CONFIG option). Here each object is indexed with the configuration
+  of its own locale ("italian", "french"…, "simple" where PostgreSQL has none, as for Chinese),
+  and each query with that of the locale the searched queryset is filtered on, which both the
+  site's search and `/api/v2/pages/?search=…&locale=…` do. A query over several locales uses
+  SEARCH_CONFIG, else the configuration of LANGUAGE_CODE.
+- SQLite: FTS5 does not stem, so longer words ending in a vowel are looked up by their stem
+  ("corsi" finds "corso", as PostgreSQL's Italian stemmer would have it).
+- Ranking, on both: pages whose title holds the query's words come first, the title they
+  cover best leading ("Mirafiori Sud" before "Cosa succede a Mirafiori Sud"), then the
+  database's own score. FTS5's bm25 normalises by the length of the whole row, so a district,
+  whose long body mentions everything, lost to any short page that named it whatever the
+  column weights; and modelsearch multiplies that score by the title's length norm, so a page
+  with a short title came first whatever matched.
+
+Any other database gets modelsearch's backend unchanged.
+"""
+
+import copy
+from collections import defaultdict
+from functools import cache, lru_cache
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Case, F, FloatField, Func, IntegerField, Q, Value, When
+from django.db.models.functions import Cast, Greatest
+from django.db.models.lookups import Exact, In
+from django.db.models.sql.where import WhereNode
+from modelsearch.backends import database
+
+from .text import MAX_QUERY_WORDS, loose_stem, normalise_query
+
+# PostgreSQL's text-search configurations for the languages the portal offers (and a few more).
+POSTGRES_CONFIGS = {
+    "ar": "arabic",
+    "ca": "catalan",
+    "de": "german",
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "it": "italian",
+    "nl": "dutch",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "tr": "turkish",
+}
+# SQLite's ranking (lower is better): FTS5's bm25 with these weights of the columns
+# autocomplete, body and title (modelsearch's table order), less SQLITE_TITLE_HIT for each word
+# of the title that matches and SQLITE_TITLE_COVERAGE times the share of the title they cover.
+SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 2.0)
+SQLITE_TITLE_HIT = 1000
+SQLITE_TITLE_COVERAGE = 100
+# PostgreSQL's ranking (higher is better): ts_rank, plus the same bonuses for the title.
+TITLE_HIT = 1000
+TITLE_COVERAGE = 100
+
+
+def locale_languages():
+    """{locale id: language code} of every locale (a handful of rows)."""
+    from wagtail.models import Locale
+
+    return dict(Locale.objects.values_list("pk", "language_code"))
+
+
+def filtered_language(queryset, languages=None):
+    """The language code of the one locale `queryset` is filtered on, else None.
+
+    Reads the filter clause: `locale=…`, `locale_id=…`, `locale__in=[one]` or
+    `locale__language_code=…`, at the top level of the WHERE (joined by AND, not negated).
+    """
+    from wagtail.models import Locale
+
+    found = set()
+
+    def walk(node):
+        if node.negated or node.connector != "AND":
+            return
+        for child in node.children:
+            if isinstance(child, WhereNode):
+                walk(child)
+                continue
+            if not isinstance(child, Exact | In):
+                continue
+            target = getattr(child.lhs, "target", None)
+            if target is None:
+                continue
+            if isinstance(child, In):
+                if not isinstance(child.rhs, list | tuple | set | frozenset):
+                    continue
+                values = list(child.rhs)
+            else:
+                values = [child.rhs]
+            if not values or not all(isinstance(value, int | str) for value in values):
+                continue
+            if target.model is Locale and target.attname == "language_code":
+                found.update(("code", value) for value in values)
+            elif target.attname == "locale_id" or (target.model is Locale and target.attname == "id"):
+                found.update(("id", value) for value in values)
+
+    walk(queryset.query.where)
+    if len(found) != 1:
+        return None
+    kind, value = found.pop()
+    if kind == "code":
+        return value
+    if languages is None:
+        languages = locale_languages()
+    try:
+        return languages.get(int(value))
+    except (TypeError, ValueError):
+        return None
+
+
+class NormalisingBackendMixin:
+    """Normalise string queries in the language of the searched locale (see the module doc)."""
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        if isinstance(query, str):
+            queryset = model_or_queryset
+            if not hasattr(queryset, "query"):
+                queryset = model_or_queryset._default_manager.all()
+            query = normalise_query(query, filtered_language(queryset))
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+
+# --- PostgreSQL -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def available_configs(alias):
+    """The text-search configurations this PostgreSQL server has (e.g. "arabic" since 12)."""
+    from django.db import connections
+
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT cfgname FROM pg_catalog.pg_ts_config")
+        return frozenset(row[0] for row in cursor.fetchall())
+
+
+def postgres_config(language_code, fallback="simple"):
+    if not language_code:
+        return fallback
+    config = POSTGRES_CONFIGS.get(language_code.split("-")[0].lower())
+    if config is None or config not in available_configs(connection.alias):
+        return "simple"
+    return config
+
+
+@cache
+def postgres_backend_class():
+    from django.contrib.postgres.search import SearchQuery
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresAutocompleteQueryCompiler,
+        PostgresIndex,
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+    )
+    from modelsearch.query import PlainText
+
+    class LocalisedPostgresIndex(PostgresIndex):
+        def add_items(self, model, objs):
+            groups = defaultdict(list)
+            for obj in objs:
+                groups[self.backend.config_for_locale_id(getattr(obj, "locale_id", None))].append(obj)
+            for config, group in groups.items():
+                # modelsearch's indexer reads the configuration from the backend it is given.
+                backend = copy.copy(self.backend)
+                backend.config = config
+                index = copy.copy(self)
+                index.backend = backend
+                super(LocalisedPostgresIndex, index).add_items(model, group)
+
+    class LocalisedPostgresQueryCompiler(PostgresSearchQueryCompiler):
+        def get_config(self, backend):
+            return backend.config_for_queryset(self.queryset)
+
+        def _build_rank_expression(self, vectors, config):
+            # As on SQLite: first the pages whose title holds the most query words, then those
+            # whose title they cover best, then ts_rank.
+            rank = super()._build_rank_expression(vectors, config)
+            if self.fields is not None or not isinstance(self.query, PlainText):
+                return rank
+            title = F("index_entries__title")
+            hits = [
+                Case(
+                    When(
+                        Q(index_entries__title=SearchQuery(term, search_type="plain", config=config)), then=1
+                    ),
+                    default=0,
+                    output_field=IntegerField(),
+                )
+                for term in self.query.query_string.split()[:MAX_QUERY_WORDS]
+            ]
+            if not hits:
+                return rank
+            hit_count = sum(hits[1:], hits[0])
+            lexemes = Greatest(Func(title, function="length", output_field=IntegerField()), Value(1))
+            coverage = Cast(hit_count, FloatField()) / Cast(lexemes, FloatField())
+            return rank + TITLE_HIT * hit_count + TITLE_COVERAGE * coverage
+
+    class LocalisedPostgresSearchBackend(NormalisingBackendMixin, PostgresSearchBackend):
+        index_class = LocalisedPostgresIndex
+        query_compiler_class = LocalisedPostgresQueryCompiler
+        autocomplete_query_compiler_class = PostgresAutocompleteQueryCompiler
+
+        def __init__(self, params):
+            super().__init__(params)
+            self.default_config = params.get("SEARCH_CONFIG") or postgres_config(settings.LANGUAGE_CODE)
+            self.config = self.default_config
+            self._languages = None
+
+        def languages(self):
+            if self._languages is None:
+                self._languages = locale_languages()
+            return self._languages
+
+        def config_for_locale_id(self, locale_id):
+            if locale_id is None:
+                return self.default_config
+            return postgres_config(self.languages().get(locale_id), fallback=self.default_config)
+
+        def config_for_queryset(self, queryset):
+            language = filtered_language(queryset, self.languages())
+            return (
+                postgres_config(language, fallback=self.default_config) if language else self.default_config
+            )
+
+    return LocalisedPostgresSearchBackend
+
+
+# --- SQLite -----------------------------------------------------------------------------------
+
+
+@cache
+def sqlite_backend_class():
+    from modelsearch.backends.database.sqlite.query import (
+        BM25,
+        Lexeme,
+        SearchQueryExpression,
+        SQLiteFTSIndexEntry,
+    )
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteAutocompleteQueryCompiler,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+    from modelsearch.query import PlainText
+
+    class RelevanceRank(BM25):
+        """bm25, but first the pages whose title holds the most query words, then those whose
+        title the words cover best ("Mirafiori Sud" before "Cosa succede a Mirafiori Sud")."""
+
+        def as_sql(self, compiler, connection, function=None, template=None):
+            table = SQLiteFTSIndexEntry._meta.db_table
+            weights = ", ".join(str(weight) for weight in SQLITE_COLUMN_WEIGHTS)
+            marked = f"highlight({table}, 2, char(1), '')"
+            hits = f"(length({marked}) - length(replace({marked}, char(1), '')))"
+            # The FTS table is aliased inside modelsearch's subquery: read the title through
+            # highlight() too, which takes the table's name like bm25().
+            title = f"trim(highlight({table}, 2, '', ''))"
+            words = f"max(length({title}) - length(replace({title}, ' ', '')) + 1, 1)"
+            return (
+                f"(bm25({table}, {weights}) - {SQLITE_TITLE_HIT} * {hits}"
+                f" - {SQLITE_TITLE_COVERAGE} * {hits} * 1.0 / {words})",
+                [],
+            )
+
+    class WeightedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+        def get_search_vectors(self):
+            # bm25() scores the whole row, so modelsearch's second term (the same score times
+            # the title's length norm) favoured pages with short titles whatever matched.
+            return [(F("index_entry__title"), 1.0)]
+
+        def build_tsrank(self, vector, query, config=None, boost=1.0):
+            rank = super().build_tsrank(vector, query, config=config, boost=boost)
+            return RelevanceRank() if type(rank) is BM25 else rank
+
+        def build_search_query_content(self, query, config=None):
+            # FTS5 does not stem: a word of five letters or more that ends in a vowel is looked
+            # up by its stem, as PostgreSQL's stemmers would ("corsi" finds "corso").
+            if not isinstance(query, PlainText):
+                return super().build_search_query_content(query, config=config)
+            terms = query.query_string.split()
+            lexemes = None
+            for position, term in enumerate(terms):
+                stem, loose = loose_stem(term)
+                last = position == len(terms) - 1
+                lexeme = Lexeme(stem, prefix=loose or (last and self.LAST_TERM_IS_PREFIX))
+                if lexemes is None:
+                    lexemes = lexeme
+                elif query.operator.upper() == "AND":
+                    lexemes &= lexeme
+                else:
+                    lexemes |= lexeme
+            return SearchQueryExpression(lexemes, config=config) if lexemes is not None else None
+
+    class NormalisingSQLiteSearchBackend(NormalisingBackendMixin, SQLiteSearchBackend):
+        query_compiler_class = WeightedSQLiteQueryCompiler
+        autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
+
+    return NormalisingSQLiteSearchBackend
+
+
+def SearchBackend(params):  # noqa: N802 (modelsearch looks the backend up by this name)
+    backend = database.SearchBackend(params)
+    kind = type(backend).__name__
+    if kind == "PostgresSearchBackend":
+        return postgres_backend_class()(params)
+    if kind == "SQLiteSearchBackend":
+        return sqlite_backend_class()(params)
+    return backend

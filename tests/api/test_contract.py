@@ -1,0 +1,77 @@
+"""The contract: the OpenAPI document is valid, and a property-based fuzzer (schemathesis)
+finds no server error and no response that breaks it, over a small portal."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from openapi_spec_validator import validate
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from portal.openapi import document
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+def test_the_document_is_served_and_valid(client, home):
+    response = client.get("/api/v2/openapi.json")
+    assert response.status_code == 200
+    served = response.json()
+    validate(served)
+    assert set(served["paths"]) == {
+        "/pages/",
+        "/pages/{id}/",
+        "/images/",
+        "/images/{id}/",
+        "/documents/",
+        "/documents/{id}/",
+        "/occurrences/",
+    }
+
+
+def test_the_fuzzer_finds_no_server_error_and_no_response_off_the_contract(portal, live_wsgi_app):
+    schema = schemathesis.openapi.from_dict(document())
+    schema.app = live_wsgi_app
+    checks = [
+        not_a_server_error,
+        status_code_conformance,
+        content_type_conformance,
+        response_schema_conformance,
+    ]
+    failures = []
+    statuses = []
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        @settings(
+            max_examples=30,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        def run(case):
+            response = case.call()
+            statuses.append(response.status_code)
+            case.validate_response(response, checks=checks)
+
+        try:
+            given(operation.as_strategy())(run)()
+        except Exception as error:  # collect every operation's failure, then report them all
+            failures.append(f"{operation.label}: {error}")
+    assert not failures, "\n\n".join(failures)
+    # Every operation was exercised, with valid and rejected inputs alike.
+    assert len(statuses) >= 7 * 10 and {200, 400} <= set(statuses)
+
+
+@pytest.fixture
+def live_wsgi_app(settings):
+    from django.core.wsgi import get_wsgi_application
+
+    settings.ALLOWED_HOSTS = ["testserver", "localhost"]
+    return get_wsgi_application()
