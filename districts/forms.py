@@ -147,13 +147,15 @@ class ProposalForm(BaseForm):
 
     def category_choices(self):
         """(slug, name in the page's language) for every category, Italian where untranslated."""
-        from initiatives.models import Category
+        from home.api_directory import get_directory
 
-        locale_ids = {Locale.get_default().pk}
+        directory = get_directory()
+        locale_ids = {directory.default_locale_id}
         if self.page is not None:
             locale_ids.add(self.page.locale_id)
         names = {}
-        for category in Category.objects.filter(locale_id__in=locale_ids):
+        categories = sorted(directory.categories.by_id.values(), key=lambda category: category.name)
+        for category in (category for category in categories if category.locale_id in locale_ids):
             if category.slug not in names or (
                 self.page is not None and category.locale_id == self.page.locale_id
             ):

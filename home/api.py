@@ -32,6 +32,7 @@ from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.coreutils import get_content_languages
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
+from wagtail.models import Locale, Page
 from wagtail.images.models import AbstractImage, SourceImageIOError
 
 # Fixed renditions suited to phones: a 4:3 card picture and a full-width one.
@@ -107,7 +108,10 @@ class StrictLocaleFilter(BaseFilterBackend):
                 f"unknown locale '{code}': use one of {', '.join(content_language_codes())}"
             )
         child_of = getattr(queryset, "_filtered_by_child_of", None)
-        queryset = queryset.filter(locale__language_code=code)
+        # By the locale row, not `locale__language_code`: the search backends cannot combine
+        # a related-field filter with `?search=`.
+        locale = Locale.objects.filter(language_code=code).first()
+        queryset = queryset.filter(locale=locale) if locale is not None else queryset.none()
         if child_of is not None:
             queryset._filtered_by_child_of = child_of
         return queryset
@@ -126,6 +130,14 @@ class StrictSearchFilter(SearchFilter):
         words = " ".join(SEARCH_NOISE.sub(" ", request.GET["search"]).split())[:200]
         if not words:
             return queryset.none()
+        if issubclass(queryset.model, Page):
+            # The site's own search (accent folding, spelling correction), so both agree.
+            from search.query import resident_search, search_pages
+
+            locale = Locale.objects.filter(language_code=request.GET.get("locale", "")).first()
+            if locale is not None:
+                return resident_search(queryset, words, locale).results
+            return search_pages(queryset, words, None, operator=operator or "and")
         cleaned = request.GET.copy()
         cleaned["search"] = words
         request._request.GET = cleaned

@@ -11,7 +11,6 @@ so an edit in one worker is seen by every other at once.
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.core.cache import cache
 from django.db.models import Prefetch
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 
@@ -147,6 +146,7 @@ class Directory:
 
 def build_directory() -> Directory:
     from wagtail.images import get_image_model
+    from wagtail.images.shortcuts import get_rendition_or_not_found
     from wagtail.models import Locale, Page, PageViewRestriction, Site
 
     from districts.models import CommunityManager, DistrictPage, NeighbourhoodHouse
@@ -164,8 +164,9 @@ def build_directory() -> Directory:
     photos = get_image_model().objects.prefetch_renditions(MANAGER_PHOTO_SPEC)
     for manager in CommunityManager.objects.prefetch_related(Prefetch("photo", queryset=photos)):
         if manager.photo is not None:
-            # Make the rendition now, so that it travels in the cached directory.
-            manager.photo.get_rendition(MANAGER_PHOTO_SPEC)
+            # Make the rendition now, so that it travels in the cached directory; a missing
+            # original file must not stop every page that reads the directory.
+            get_rendition_or_not_found(manager.photo, MANAGER_PHOTO_SPEC)
         managers.add(manager)
     districts = list(
         DistrictPage.objects.live()
@@ -209,13 +210,58 @@ def build_directory() -> Directory:
     )
 
 
-def get_directory() -> Directory:
-    """The directory for the current content version: one cache read when nothing changed."""
-    from portal.page_cache import current_version
+def get_directory(request=None) -> Directory:
+    """The directory for the current content version: one cache read when nothing changed
+    (and no query at all when `request` has already read the version)."""
+    from portal.page_cache import cached_by_version
 
-    key = f"api:directory:{current_version()}"
-    directory = cache.get(key)
-    if directory is None:
-        directory = build_directory()
-        cache.set(key, directory, CACHE_SECONDS)
-    return directory
+    # A cache outage costs the queries of build_directory(), not an error.
+    return cached_by_version(request, "api:directory", build_directory, CACHE_SECONDS)
+
+
+def without_restricted(queryset, request=None):
+    """`queryset.public()` without its query: the restricted subtrees come from the directory."""
+    for path in get_directory(request).restricted_paths:
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
+def view_restrictions():
+    """[(tree path, restriction id)] of every restricted page and of every alias of one, cached
+    by content version; the alias entries follow Wagtail's rule that an alias obeys the
+    restrictions of its source page."""
+    from portal.page_cache import cached_by_version
+
+    def load():
+        from wagtail.models import Page, PageViewRestriction
+
+        restrictions = list(PageViewRestriction.objects.values_list("pk", "page_id", "page__path"))
+        by_page = {}
+        for pk, page_id, _path in restrictions:
+            by_page.setdefault(page_id, []).append(pk)
+        entries = [(path, pk) for pk, _page_id, path in restrictions]
+        if by_page:
+            aliases = Page.objects.filter(alias_of_id__in=list(by_page)).values_list("path", "alias_of_id")
+            for path, source_id in aliases:
+                entries.extend((path, pk) for pk in by_page[source_id])
+        return entries
+
+    return cached_by_version(None, "view-restrictions", load)
+
+
+class CachedViewRestrictionsMixin:
+    """Wagtail's serve-time view-restriction check without its two queries per page view.
+
+    `Page.get_view_restrictions` reads the ancestors' alias links, then the restrictions. Here
+    the restrictions that apply (on this page or an ancestor, or on the source of either when
+    it is an alias) come from `view_restrictions()`; a page with none gets an empty queryset,
+    which costs no query, and the admin still gets the queryset it expects.
+    """
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        ids = [pk for path, pk in view_restrictions() if self.path.startswith(path)]
+        if not ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=ids)

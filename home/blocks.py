@@ -63,6 +63,32 @@ class QuoteBlock(blocks.StructBlock):
         template = "home/blocks/quote_block.html"
 
 
+def localized_live_page(page):
+    """`page.localized` (its live translation in the active language, else the page itself),
+    the answer kept by content version: two queries per link less on a translated page."""
+    from django.utils.translation import get_language
+
+    from portal.page_cache import cached_by_version
+
+    from .api_directory import get_directory
+
+    directory = get_directory()
+    locale_id = directory.locale_id_for(get_language() or "") or directory.default_locale_id
+    if page.locale_id == locale_id:
+        return page
+
+    def load():
+        translations = (
+            type(page)
+            ._default_manager.live()
+            .filter(translation_key=page.translation_key, locale_id=locale_id)
+        )
+        return (translations.first(),)
+
+    (translation,) = cached_by_version(None, f"localized-page:{page.translation_key}:{locale_id}", load)
+    return translation or page
+
+
 class CallToActionBlock(blocks.StructBlock):
     text = blocks.CharBlock(
         label=_("Button text"),
@@ -80,6 +106,12 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "link"
         label = _("Call to action")
         template = "home/blocks/call_to_action_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page = value.get("page")
+        context["target"] = localized_live_page(page) if page is not None else None
+        return context
 
     def clean(self, value):
         from django.core.exceptions import ValidationError

@@ -8,10 +8,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .api_directory import CachedViewRestrictionsMixin
 from .blocks import BodyBlock
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     intro = models.TextField(
         _("welcome text"),
         blank=True,
@@ -40,17 +41,12 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from districts.models import DistrictPage
+        from home.api_directory import without_restricted
         from initiatives.queries import recent_initiatives, upcoming_occurrences
 
         context = super().get_context(request, *args, **kwargs)
-        districts = (
-            DistrictPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("hero_image")
-            .specific()
-        )
-        context["districts"] = districts
-        context["upcoming"] = upcoming_occurrences(self, limit=8)
-        context["recent_initiatives"] = recent_initiatives(self, limit=6)
+        districts = without_restricted(DistrictPage.objects.child_of(self).live(), request)
+        context["districts"] = districts.select_related("hero_image")
+        context["upcoming"] = upcoming_occurrences(self, limit=8, request=request)
+        context["recent_initiatives"] = recent_initiatives(self, limit=6, request=request)
         return context

@@ -50,6 +50,15 @@ def localized_snippets(model, locale):
     return [item for _position, item in sorted(chosen.values(), key=lambda pair: pair[0])]
 
 
+def filter_choices(locale):
+    """The snippet choices of the calendar's filters in `locale`: plain, picklable lists."""
+    return {
+        "category": [(c.slug, c.name) for c in localized_snippets(Category, locale)],
+        "audience": [(a.slug, a.name) for a in localized_snippets(Audience, locale)],
+        "language": [(lang.code, lang.name) for lang in SpokenLanguage.objects.all()],
+    }
+
+
 class CalendarFilterForm(forms.Form):
     WHEN_CHOICES = [
         ("", _("From today")),
@@ -64,9 +73,7 @@ class CalendarFilterForm(forms.Form):
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     district = forms.ChoiceField(label=_("District"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
     audience = forms.ChoiceField(label=_("For whom"), required=False)
@@ -74,20 +81,14 @@ class CalendarFilterForm(forms.Form):
     free = forms.BooleanField(label=_("Free only"), required=False)
     step_free = forms.BooleanField(label=_("Step-free access"), required=False)
 
-    def __init__(self, data, *, districts, locale, **kwargs):
+    def __init__(self, data, *, districts, locale, choices=None, **kwargs):
         super().__init__(data, **kwargs)
         everything = [("", _("All"))]
         self.districts = {d.slug: d for d in districts}
         self.fields["district"].choices = everything + [(d.slug, d.title) for d in districts]
-        self.fields["category"].choices = everything + [
-            (c.slug, c.name) for c in localized_snippets(Category, locale)
-        ]
-        self.fields["audience"].choices = everything + [
-            (a.slug, a.name) for a in localized_snippets(Audience, locale)
-        ]
-        self.fields["language"].choices = everything + [
-            (lang.code, lang.name) for lang in SpokenLanguage.objects.all()
-        ]
+        choices = choices or filter_choices(locale)
+        for name in ("category", "audience", "language"):
+            self.fields[name].choices = everything + choices[name]
 
     def clean(self):
         data = super().clean()
@@ -156,14 +157,25 @@ def filtered_occurrences(cleaned, *, district_key=None, districts=None):
 def calendar_context(request, calendar_page):
     """Context for the calendar template; query count is independent of the rows shown."""
     from districts.models import DistrictPage
+    from home.api_directory import get_directory, without_restricted
+    from portal.page_cache import cached_by_version
 
-    locale = calendar_page.locale or current_locale()
-    parent = calendar_page.get_parent().specific
-    district_scope = parent if isinstance(parent, DistrictPage) else None
-    districts = [] if district_scope else list(
-        DistrictPage.objects.live().public().filter(locale=locale).order_by("title")
-    )
-    form = CalendarFilterForm(request.GET or None, districts=districts, locale=locale)
+    locale = get_directory(request).locales.get(calendar_page.locale_id) or current_locale()
+
+    def load():
+        districts = without_restricted(DistrictPage.objects.live().filter(locale=locale), request)
+        return list(districts.order_by("title")), filter_choices(locale)
+
+    districts, choices = cached_by_version(request, f"calendar:filters:{locale.pk}", load)
+    # The district above a district's calendar, without a query when it is a public one.
+    parent_path = calendar_page.path[: -calendar_page.steplen]
+    district_scope = next((district for district in districts if district.path == parent_path), None)
+    if district_scope is None and calendar_page.depth > 3:
+        parent = calendar_page.get_parent().specific
+        district_scope = parent if isinstance(parent, DistrictPage) else None
+    if district_scope is not None:
+        districts = []
+    form = CalendarFilterForm(request.GET or None, districts=districts, locale=locale, choices=choices)
     # An invalid value (an unknown category in a hand-edited URL) is shown as a form error
     # and ignored; the valid filters still apply.
     cleaned = {}

@@ -385,15 +385,25 @@ def next_occurrences(page, limit=10, include_cancelled=True):
     return list(rows.order_by("start")[:limit])
 
 
-def opening_state(page):
-    """For an initiative: {"open_now": bool, "current": row|None, "next": row|None}."""
+def opening_state(page, upcoming=None):
+    """For an initiative: {"open_now": bool, "current": row|None, "next": row|None}.
+
+    `upcoming`: the page's next occurrences already read (`next_occurrences`), used instead
+    of a query when they hold the two next ones that take place.
+    """
     from initiatives.models import Occurrence as OccurrenceRow
 
     now = timezone.now()
-    upcoming = list(
-        OccurrenceRow.objects.filter(translation_key=page.translation_key, end__gt=now, cancelled=False)
-        .order_by("start")[:2]
-    )
+    if upcoming is not None:
+        taking_place = [row for row in upcoming if not row.cancelled and row.end > now]
+        # A full batch with fewer than two rows left may hide later ones: read them then.
+        upcoming = taking_place[:2] if len(taking_place) >= 2 or len(upcoming) < 10 else None
+    if upcoming is None:
+        upcoming = list(
+            OccurrenceRow.objects.filter(
+                translation_key=page.translation_key, end__gt=now, cancelled=False
+            ).order_by("start")[:2]
+        )
     current = upcoming[0] if upcoming and upcoming[0].start <= now else None
     following = [row for row in upcoming if row.start > now]
     return {

@@ -37,9 +37,7 @@ def pages_for_keys(keys, locale, model):
     keys = set(keys)
     if not keys:
         return {}
-    queryset = model.objects.filter(translation_key__in=keys, live=True).select_related(
-        "locale", "image"
-    )
+    queryset = model.objects.filter(translation_key__in=keys, live=True).select_related("locale", "image")
     default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
     def preference(page):
@@ -75,31 +73,36 @@ def district_scope(root):
     return {}
 
 
-def upcoming_occurrences(root, limit=8, kind=Occurrence.Kind.EVENT):
+def root_locale(root, request=None):
+    """`root.locale` without a query when the request's directory is at hand."""
+    if request is None:
+        return root.locale
+    from home.api_directory import get_directory
+
+    return get_directory(request).locales.get(root.locale_id) or root.locale
+
+
+def upcoming_occurrences(root, limit=8, kind=Occurrence.Kind.EVENT, request=None):
     """The next not-yet-ended event occurrences under `root` (home or district)."""
-    rows = (
-        Occurrence.objects.filter(kind=kind, end__gt=timezone.now(), **district_scope(root))
-        .order_by("start", "pk")[:limit]
-    )
-    return attach_pages(rows, root.locale)
+    rows = Occurrence.objects.filter(kind=kind, end__gt=timezone.now(), **district_scope(root)).order_by(
+        "start", "pk"
+    )[:limit]
+    return attach_pages(rows, root_locale(root, request))
 
 
-def recent_initiatives(root, limit=6):
+def recent_initiatives(root, limit=6, request=None):
+    from home.api_directory import without_restricted
+
+    pages = InitiativePage.objects.descendant_of(root).live().filter(status=InitiativePage.Status.ACTIVE)
     return (
-        InitiativePage.objects.descendant_of(root)
-        .live()
-        .public()
-        .filter(status=InitiativePage.Status.ACTIVE)
+        without_restricted(pages, request)
         .select_related("image", "category")
         .order_by("-first_published_at")[:limit]
     )
 
 
-def district_initiatives(district):
-    return (
-        InitiativePage.objects.child_of(district)
-        .live()
-        .public()
-        .select_related("image", "category")
-        .order_by("title")
-    )
+def district_initiatives(district, request=None):
+    from home.api_directory import without_restricted
+
+    pages = InitiativePage.objects.child_of(district).live()
+    return without_restricted(pages, request).select_related("image", "category").order_by("title")

@@ -16,9 +16,22 @@ def _refresh(instance):
         rebuild_for_key(specific.translation_key)
 
 
+def _is_translation_of_a_live_source(page):
+    """Rows come from the source-locale page, so publishing a translation changes none."""
+    from wagtail.models import Locale, Page
+
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return False
+    return Page.objects.filter(
+        translation_key=page.translation_key, locale=default, live=True, alias_of__isnull=True
+    ).exists()
+
+
 @receiver(page_published)
 def rebuild_on_publish(sender, instance, **kwargs):
-    _refresh(instance)
+    if not _is_translation_of_a_live_source(instance):
+        _refresh(instance)
 
 
 @receiver(page_unpublished)

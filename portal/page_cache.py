@@ -5,6 +5,7 @@ number lives in the `shared` cache (the database, or Redis), so a publish in one
 worker invalidates the pages cached by every other worker at once.
 """
 
+import contextvars
 import logging
 
 from django.conf import settings
@@ -18,10 +19,46 @@ VERSION_KEY = "portal:page-cache-version"
 # The API is cached too: its answers depend only on the URL and the published content.
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/i18n/", "/jsi18n/", "/static/", "/media/")
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link", "Vary")
+# The request being served, so that code without it (Wagtail's serve-time restriction check)
+# shares its content version read.
+_current_request = contextvars.ContextVar("portal_current_request", default=None)
 
 
 def current_version():
     return caches["shared"].get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def request_version(request=None):
+    """The content version, read once per request (the middleware and the templates share it)."""
+    if request is None:
+        request = _current_request.get()
+    version = getattr(request, "_content_version", None)
+    if version is None:
+        version = current_version()
+        if request is not None:
+            request._content_version = version
+    return version
+
+
+def cached_by_version(request, name, build, timeout=300):
+    """`build()`'s picklable result, kept in the default cache until the content changes.
+
+    For site-wide data that is the same for every reader (never anything personal). A cache
+    outage only costs the queries of `build()`.
+    """
+    try:
+        key = f"portal:{name}:{request_version(request)}"
+        value = caches["default"].get(key)
+    except Exception:
+        logger.warning("Content cache unavailable", exc_info=True)
+        return build()
+    if value is None:
+        value = build()
+        try:
+            caches["default"].set(key, value, timeout)
+        except Exception:
+            logger.warning("Content cache unavailable", exc_info=True)
+    return value
 
 
 def bump_version(**kwargs):
@@ -63,10 +100,17 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            return self.serve(request)
+        finally:
+            _current_request.reset(token)
+
+    def serve(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
         try:
-            key = f"portal:page:{current_version()}:{request.get_full_path()}"
+            key = f"portal:page:{request_version(request)}:{request.get_full_path()}"
             cached = caches["default"].get(key)
         except Exception:  # a cache outage must not take the site down
             logger.warning("Page cache unavailable", exc_info=True)

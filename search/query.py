@@ -30,10 +30,10 @@ def searchable_pages(locale):
 def search_pages(queryset, query, locale=None, operator="and"):
     """Search `queryset` (pages) for `query` as the site does; relevance order.
 
-    The API's `?search=` must call this too, so both answer alike: `search_pages(queryset,
-    request.GET["search"], locale)` with the locale of `?locale=` (a Locale, or None). The query
-    is folded and cleaned here (see `search.text.normalise_query`); a query with no word left
-    finds nothing rather than everything.
+    The API's `?search=` calls this (or `resident_search`, with a locale) so that both answer
+    alike (home/api.py). The query is folded and cleaned here (see
+    `search.text.normalise_query`); a query with no word left finds nothing rather than
+    everything.
     """
     if locale is not None:
         queryset = queryset.filter(locale=locale)

@@ -11,10 +11,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.api_directory import CachedViewRestrictionsMixin
 from home.blocks import BodyBlock
 from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
@@ -242,7 +243,7 @@ class CommunityManager(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class DistrictPage(FoldedSearchMixin, Page):
+class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
     """One of the neighbourhoods: its house, its Community Manager, what happens there."""
 
     intro = models.TextField(
@@ -378,25 +379,45 @@ class DistrictPage(FoldedSearchMixin, Page):
             "photo": photo,
         }
 
+    def prepare_from_directory(self, directory):
+        """Take the house and the manager in this page's language from the cached directory
+        (home/api_directory.py) rather than two queries each."""
+        if "localized_house" not in self.__dict__:
+            self.localized_house = directory.houses.localized(self.house_id, self.locale_id)
+        if "localized_manager" not in self.__dict__:
+            self.localized_manager = directory.managers.localized(self.manager_id, self.locale_id)
+
     def get_context(self, request, *args, **kwargs):
+        from home.api_directory import get_directory
         from initiatives.queries import district_initiatives, upcoming_occurrences
+        from portal.page_cache import cached_by_version
 
         context = super().get_context(request, *args, **kwargs)
+        self.prepare_from_directory(get_directory(request))
         context["house"] = self.localized_house
         context["manager"] = self.localized_manager
-        context["initiatives"] = district_initiatives(self)
-        context["upcoming"] = upcoming_occurrences(self, limit=8)
-        context["resident_ideas"] = self.resident_ideas()
-        context["proposal_form"] = self.proposal_form()
+        context["upcoming"] = upcoming_occurrences(self, limit=8, request=request)
+
+        def listings():
+            # Published content only, so kept until the next change (no query when warm).
+            return {
+                "initiatives": list(district_initiatives(self, request=request)),
+                "resident_ideas": self.resident_ideas(request=request),
+                "proposal_form": self.proposal_form(request=request),
+            }
+
+        context.update(cached_by_version(request, f"district:listings:{self.pk}", listings))
         return context
 
-    def proposal_form(self):
+    def proposal_form(self, request=None):
         """This district's form for residents' proposals, if it has a live one."""
+        from home.api_directory import without_restricted
+
         from .proposals import ProposalFormPage
 
-        return ProposalFormPage.objects.child_of(self).live().public().first()
+        return without_restricted(ProposalFormPage.objects.child_of(self).live(), request).first()
 
-    def resident_ideas(self):
+    def resident_ideas(self, request=None):
         """Initiatives of this district that began as residents' proposals whose authors agreed
         to have them shown. Only the initiative pages: nothing about the people who proposed.
 
@@ -415,13 +436,15 @@ class DistrictPage(FoldedSearchMixin, Page):
         )
         if not keys:
             return []
-        default = Locale.get_default()
+        from home.api_directory import get_directory, without_restricted
+
+        default_locale_id = get_directory(request).default_locale_id
         chosen = {}
-        pages = (
+        pages = without_restricted(
             InitiativePage.objects.live()
-            .public()
-            .filter(translation_key__in=keys, locale__in=[self.locale_id, default.pk])
-            .select_related("image", "category")
+            .filter(translation_key__in=keys, locale__in=[self.locale_id, default_locale_id])
+            .select_related("image", "category"),
+            request,
         )
         for page in pages:
             if page.translation_key not in chosen or page.locale_id == self.locale_id:

@@ -23,6 +23,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.api_directory import CachedViewRestrictionsMixin
+
 from ..forms import ProposalFieldBuilder, ProposalForm, ProposalFormPageAdminForm
 from ..ratelimit import RateLimit
 
@@ -47,7 +49,7 @@ class ProposalFormField(TranslatableMixin, AbstractFormField):
         verbose_name_plural = _("extra questions")
 
 
-class ProposalFormPage(AbstractEmailForm):
+class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
     """Where residents propose an idea or ask for help; each proposal reaches the Community Manager."""
 
     intro = models.TextField(
@@ -273,8 +275,12 @@ class ProposalFormPage(AbstractEmailForm):
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def get_context(self, request, *args, **kwargs):
+        from home.api_directory import get_directory
+
         context = super().get_context(request, *args, **kwargs)
         district = self.district
+        if district is not None:
+            district.prepare_from_directory(get_directory(request))
         context["district"] = district
         context["manager"] = district.localized_manager if district else None
         context["house"] = district.localized_house if district else None

@@ -24,6 +24,7 @@ from wagtail.models import Locale, Page
 
 from home import i18n as portal_i18n
 from home.i18n import language_direction
+from portal.page_cache import cached_by_version
 
 register = template.Library()
 
@@ -45,6 +46,70 @@ def _is_rtl(language_code):
         return False
 
 
+def _public(pages, restricted_paths):
+    return [page for page in pages if not page.path.startswith(tuple(restricted_paths) or ("\0",))]
+
+
+def _load_site_data():
+    from wagtail.models import PageViewRestriction
+
+    from home.models import HomePage
+    from initiatives.models import Category
+
+    order = [code for code, _name in settings.LANGUAGES]
+    locales = [locale for locale in Locale.objects.all() if locale.language_code in order]
+    homes = {}
+    for home in HomePage.objects.live().order_by("path"):
+        homes.setdefault(home.locale_id, home)
+    by_id = {}
+    by_key = {}
+    for category in Category.objects.all():
+        by_id[category.pk] = category
+        by_key[(category.translation_key, category.locale_id)] = category
+    return {
+        "locales": sorted(locales, key=lambda locale: order.index(locale.language_code)),
+        "homes": homes,
+        "restricted_paths": tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        "categories": (by_id, by_key),
+    }
+
+
+def _load_locale_data(locale, restricted_paths):
+    from districts.models import DistrictPage, NeighbourhoodHouse
+    from initiatives.models import CalendarPage
+
+    districts = _public(DistrictPage.objects.live().filter(locale=locale).order_by("path"), restricted_paths)
+
+    portal_wide = None
+    by_district = {}
+    district_paths = {district.path: district.pk for district in districts}
+    calendars = CalendarPage.objects.live().filter(locale=locale).order_by("path")
+    for calendar in _public(calendars, restricted_paths):
+        parent_path = calendar.path[: -Page.steplen]
+        if parent_path in district_paths:
+            by_district.setdefault(district_paths[parent_path], calendar)
+        elif calendar.depth == 3 and portal_wide is None:
+            portal_wide = calendar
+
+    houses = []
+    house_ids = [district.house_id for district in districts if district.house_id]
+    if house_ids:
+        keys = NeighbourhoodHouse.objects.filter(pk__in=house_ids).values("translation_key")
+        candidates = list(
+            NeighbourhoodHouse.objects.filter(translation_key__in=keys).prefetch_related("opening_hours")
+        )
+        by_id = {house.pk: house for house in candidates}
+        localized = {house.translation_key: house for house in candidates if house.locale_id == locale.pk}
+        seen = set()
+        for district in districts:
+            original = by_id.get(district.house_id)
+            if original is None or original.translation_key in seen:
+                continue
+            seen.add(original.translation_key)
+            houses.append((district, localized.get(original.translation_key, original)))
+    return {"districts": districts, "calendars": (portal_wide, by_district), "houses": houses}
+
+
 @dataclass
 class PortalNav:
     """What the header and the footer need to know about the site, for one request."""
@@ -53,11 +118,24 @@ class PortalNav:
     page: object = None
 
     @cached_property
+    def site_data(self):
+        """Locales, home pages, restricted paths and categories: one cache read when warm."""
+        return cached_by_version(self.request, "nav:site", _load_site_data)
+
+    @cached_property
+    def locale_data(self):
+        """Districts, calendars and houses of the current locale: one cache read when warm."""
+        if self.locale is None:
+            return {"districts": [], "calendars": (None, {}), "houses": []}
+        locale, restricted = self.locale, self.restricted_paths
+        return cached_by_version(
+            self.request, f"nav:locale:{locale.pk}", lambda: _load_locale_data(locale, restricted)
+        )
+
+    @property
     def locales(self):
         """Locales whose language the site offers, in the order of settings.LANGUAGES."""
-        order = [code for code, _name in settings.LANGUAGES]
-        locales = [locale for locale in Locale.objects.all() if locale.language_code in order]
-        return sorted(locales, key=lambda locale: order.index(locale.language_code))
+        return self.site_data["locales"]
 
     @cached_property
     def locale(self):
@@ -77,102 +155,47 @@ class PortalNav:
                 return locale
         return self.locales[0] if self.locales else None
 
-    @cached_property
+    @property
     def homes(self):
         """{locale id: live home page}, the first in tree order when there are several."""
-        from home.models import HomePage
-
-        homes = {}
-        for home in HomePage.objects.live().order_by("path"):
-            homes.setdefault(home.locale_id, home)
-        return homes
+        return self.site_data["homes"]
 
     @property
     def home(self):
         return self.homes.get(self.locale.pk) if self.locale else None
 
-    @cached_property
+    @property
     def restricted_paths(self):
         """Tree paths of pages with a view restriction: they and their subtrees are not public."""
-        from wagtail.models import PageViewRestriction
-
-        return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        return self.site_data["restricted_paths"]
 
     def public(self, pages):
-        """The pages outside every restricted subtree (one query for all, unlike `.public()`)."""
-        return [page for page in pages if not page.path.startswith(self.restricted_paths or ("\0",))]
+        """The pages outside every restricted subtree (no query, unlike `.public()`)."""
+        return _public(pages, self.restricted_paths)
 
-    @cached_property
+    @property
     def districts(self):
         """The live, public districts of the current locale, in tree order."""
-        from districts.models import DistrictPage
-
-        if self.locale is None:
-            return []
-        return self.public(DistrictPage.objects.live().filter(locale=self.locale).order_by("path"))
+        return self.locale_data["districts"]
 
     @cached_property
     def districts_by_key(self):
         return {district.translation_key: district for district in self.districts}
 
-    @cached_property
+    @property
     def calendars(self):
         """The live calendars of the current locale: (portal-wide or None, {district id: page})."""
-        from initiatives.models import CalendarPage
+        return self.locale_data["calendars"]
 
-        portal_wide = None
-        by_district = {}
-        if self.locale is None:
-            return portal_wide, by_district
-        district_paths = {district.path: district.pk for district in self.districts}
-        calendars = CalendarPage.objects.live().filter(locale=self.locale).order_by("path")
-        for calendar in self.public(calendars):
-            parent_path = calendar.path[: -Page.steplen]
-            if parent_path in district_paths:
-                by_district.setdefault(district_paths[parent_path], calendar)
-            elif calendar.depth == 3 and portal_wide is None:
-                portal_wide = calendar
-        return portal_wide, by_district
-
-    @cached_property
+    @property
     def houses(self):
         """[(district, house)] with each district's house in the current locale, hours prefetched."""
-        from districts.models import NeighbourhoodHouse
+        return self.locale_data["houses"]
 
-        house_ids = [district.house_id for district in self.districts if district.house_id]
-        if not house_ids:
-            return []
-        keys = NeighbourhoodHouse.objects.filter(pk__in=house_ids).values("translation_key")
-        candidates = list(
-            NeighbourhoodHouse.objects.filter(translation_key__in=keys).prefetch_related("opening_hours")
-        )
-        by_id = {house.pk: house for house in candidates}
-        localized = {
-            house.translation_key: house
-            for house in candidates
-            if self.locale is not None and house.locale_id == self.locale.pk
-        }
-        result = []
-        seen = set()
-        for district in self.districts:
-            original = by_id.get(district.house_id)
-            if original is None or original.translation_key in seen:
-                continue
-            seen.add(original.translation_key)
-            result.append((district, localized.get(original.translation_key, original)))
-        return result
-
-    @cached_property
+    @property
     def categories(self):
-        """({category id: category}, {(translation key, locale id): category}): few rows, one query."""
-        from initiatives.models import Category
-
-        by_id = {}
-        by_key = {}
-        for category in Category.objects.all():
-            by_id[category.pk] = category
-            by_key[(category.translation_key, category.locale_id)] = category
-        return by_id, by_key
+        """({category id: category}, {(translation key, locale id): category})."""
+        return self.site_data["categories"]
 
     def localized_category(self, category_id):
         by_id, by_key = self.categories
@@ -187,10 +210,16 @@ class PortalNav:
         page = self.page
         if page is None or not isinstance(page, Page) or not page.pk:
             return {}
-        return {
-            translation.locale_id: translation
-            for translation in Page.objects.filter(translation_key=page.translation_key).live().order_by("pk")
-        }
+
+        def load():
+            return {
+                translation.locale_id: translation
+                for translation in Page.objects.filter(translation_key=page.translation_key)
+                .live()
+                .order_by("pk")
+            }
+
+        return cached_by_version(self.request, f"nav:translations:{page.translation_key}", load)
 
     @cached_property
     def language_codes(self):
@@ -221,8 +250,12 @@ class PortalNav:
             return "alias"
         if self.language_codes.get(page.locale_id) == self.source_language:
             return "source"
+        return cached_by_version(self.request, f"nav:translation-state:{page.pk}", self._translation_progress)
+
+    def _translation_progress(self):
         from wagtail_localize.models import Translation
 
+        page = self.page
         translation = (
             Translation.objects.filter(
                 source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True

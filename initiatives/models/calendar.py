@@ -7,8 +7,10 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.api_directory import CachedViewRestrictionsMixin
 
-class CalendarPage(Page):
+
+class CalendarPage(CachedViewRestrictionsMixin, Page):
     intro = models.TextField(
         _("introduction"),
         blank=True,

@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.api_directory import CachedViewRestrictionsMixin
 from home.blocks import BodyBlock
 from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
@@ -62,7 +63,7 @@ class Venue:
         }
 
 
-class ActivityPage(FoldedSearchMixin, Page):
+class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
     """Fields shared by initiatives and events: what, for whom, where, how much."""
 
     summary = models.TextField(
@@ -118,15 +119,11 @@ class ActivityPage(FoldedSearchMixin, Page):
         help_text=_("Only if it does not happen at a house, e.g. “Parco Colonnetti”."),
     )
     venue_address = models.CharField(_("address of the other place"), max_length=200, blank=True)
-    venue_latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
+    venue_latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     venue_longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
-    venue_step_free = models.BooleanField(
-        _("step-free access at the other place"), default=False
-    )
+    venue_step_free = models.BooleanField(_("step-free access at the other place"), default=False)
     is_free = models.BooleanField(_("free of charge"), default=True)
     cost = models.CharField(
         _("cost"),
@@ -222,9 +219,7 @@ class ActivityPage(FoldedSearchMixin, Page):
         if not self.is_free and not self.cost:
             raise ValidationError({"cost": _("Say what it costs, or tick “free of charge”.")})
         if (self.venue_latitude is None) != (self.venue_longitude is None):
-            raise ValidationError(
-                {"venue_longitude": _("Give both latitude and longitude, or neither.")}
-            )
+            raise ValidationError({"venue_longitude": _("Give both latitude and longitude, or neither.")})
 
     def search_taxonomy(self):
         """The words of its category, audiences and house in the page's language, for search."""
@@ -329,11 +324,56 @@ class ActivityPage(FoldedSearchMixin, Page):
             for occ in self.upcoming(limit=10)
         ]
 
+    def prepare_from_directory(self, directory):
+        """Take the district and the localized house, category and audiences from the cached
+        directory (home/api_directory.py) rather than a query each."""
+        cached = self.__dict__
+        if "district" not in cached:
+            district = directory.district_of(self)
+            if district is not None:
+                district.localized_house = directory.houses.localized(district.house_id, district.locale_id)
+            self.district = district
+        if "localized_house" not in cached:
+            self.localized_house = directory.houses.localized(self.house_id, self.locale_id)
+        if "localized_category" not in cached:
+            self.localized_category = directory.categories.localized(self.category_id, self.locale_id)
+        if "localized_audience_list" not in cached:
+            self.localized_audience_list = [
+                directory.audiences.localized(audience.pk, self.locale_id)
+                for audience in self.audiences.all()
+            ]
+
     def get_context(self, request, *args, **kwargs):
+        from home.api_directory import get_directory
+        from portal.page_cache import cached_by_version
+
         context = super().get_context(request, *args, **kwargs)
+        directory = get_directory(request)
+
+        def related_ids():
+            return (
+                [audience.pk for audience in self.audiences.all()],
+                [language.pk for language in self.languages.all()],
+            )
+
+        # The published page's audiences and spoken languages, kept until the next change; a
+        # preview shows the draft's own.
+        if getattr(request, "is_preview", False):
+            audience_ids, language_ids = related_ids()
+        else:
+            key = f"activity:related:{self.pk}"
+            audience_ids, language_ids = cached_by_version(request, key, related_ids)
+        if "localized_audience_list" not in self.__dict__:
+            self.localized_audience_list = [
+                directory.audiences.localized(pk, self.locale_id) for pk in audience_ids
+            ]
+        self.prepare_from_directory(directory)
         context["venue"] = self.get_venue()
         context["category"] = self.localized_category
         context["audiences"] = self.localized_audiences()
+        context["spoken_languages"] = [
+            directory.languages[pk] for pk in language_ids if pk in directory.languages
+        ]
         context["district"] = self.district
         context["upcoming"] = self.upcoming(limit=10)
         return context
@@ -447,11 +487,17 @@ class InitiativePage(ActivityPage):
         return rrule_lines(self)
 
     def get_context(self, request, *args, **kwargs):
+        from home.api_directory import without_restricted
         from initiatives.occurrences import opening_state
+        from portal.page_cache import cached_by_version
 
         context = super().get_context(request, *args, **kwargs)
-        context["opening_state"] = opening_state(self)
-        context["events"] = EventPage.objects.child_of(self).live().public().specific()
+        context["opening_state"] = opening_state(self, upcoming=context["upcoming"])
+        context["events"] = cached_by_version(
+            request,
+            f"initiative:events:{self.pk}",
+            lambda: list(without_restricted(EventPage.objects.child_of(self).live(), request)),
+        )
         return context
 
 
@@ -559,9 +605,7 @@ class EventPage(ActivityPage):
         page in any locale can show its own translated message for a cancelled or moved date.
         """
         return {
-            change.translation_key: change.reason
-            for change in self.occurrence_changes.all()
-            if change.reason
+            change.translation_key: change.reason for change in self.occurrence_changes.all() if change.reason
         }
 
 
@@ -569,9 +613,7 @@ class OccurrenceChange(TranslatableMixin, Orderable):
     """One date of an event that is cancelled or moved, leaving the rest of the series alone."""
 
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="occurrence_changes")
-    original_date = models.DateField(
-        _("date of the occurrence"), help_text=_("The day it was planned for.")
-    )
+    original_date = models.DateField(_("date of the occurrence"), help_text=_("The day it was planned for."))
     cancelled = models.BooleanField(_("cancelled"), default=True)
     reason = models.CharField(
         _("message to residents"),
@@ -605,4 +647,3 @@ class OccurrenceChange(TranslatableMixin, Orderable):
             raise ValidationError({"new_start": _("Give the new start, or tick “cancelled”.")})
         if self.new_start and self.new_end and self.new_end < self.new_start:
             raise ValidationError({"new_end": _("The end must not be before the start.")})
-

@@ -35,7 +35,9 @@ def build_tree(count):
     home = root.add_child(instance=HomePage(title="Quartieri", slug="bench-home", locale=italian))
     Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
     category = Category.objects.create(name="Corsi", slug="courses", locale=italian)
-    calendar = home.add_child(instance=CalendarPage(title="Cosa succede", slug="cosa-succede", locale=italian))
+    calendar = home.add_child(
+        instance=CalendarPage(title="Cosa succede", slug="cosa-succede", locale=italian)
+    )
     districts = [
         home.add_child(instance=DistrictPage(title=name, slug=slug, intro=name, locale=italian))
         for name, slug in [("San Salvario", "ss"), ("Barriera di Milano", "bm"), ("Mirafiori Sud", "ms")]

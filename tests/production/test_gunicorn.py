@@ -94,8 +94,11 @@ def server(database_url, tmp_path_factory):
     log_path = tmp_path_factory.mktemp("log") / "gunicorn.log"
     log = log_path.open("wb")
     process = subprocess.Popen(
-        shlex.split(procfile_command("web")), cwd=ROOT, env=env,
-        stdout=log, stderr=subprocess.STDOUT,
+        shlex.split(procfile_command("web")),
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120

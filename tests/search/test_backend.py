@@ -112,3 +112,24 @@ def test_a_locale_with_no_pages_finds_nothing(site_tree, district):
     InitiativePageFactory(parent=district, title="Sportello di ascolto")
     french, _created = Locale.objects.get_or_create(language_code="fr")
     assert list(search_pages(Page.objects.live(), "sportello", french)) == []
+
+
+def test_renaming_or_translating_a_category_updates_its_pages(district, site_tree, en_home):
+    courses = CategoryFactory(slug="courses", name="Corsi")
+    italian = InitiativePageFactory(parent=district, title="Scacchi", category=courses)
+    publish_translation(district, site_tree.en)
+    english = publish_translation(italian, site_tree.en)
+
+    def found(query, locale):
+        return [page.pk for page in search_pages(Page.objects.live(), query, locale)]
+
+    assert found("corsi", site_tree.en) == [english.pk]  # no English category yet: its Italian name
+    english_courses = courses.copy_for_translation(site_tree.en)
+    english_courses.name = "Classes"
+    english_courses.save()
+    assert found("classes", site_tree.en) == [english.pk]
+    assert found("corsi", site_tree.en) == []
+    courses.name = "Lezioni"
+    courses.save()
+    assert found("lezioni", site_tree.it) == [italian.pk]
+    assert found("classes", site_tree.en) == [english.pk]

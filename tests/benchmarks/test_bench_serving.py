@@ -1,4 +1,4 @@
-"""Benchmark (`make bench`): the headless API under load, beside a static file, on gunicorn.
+"""Benchmark (`make bench`): public pages and the headless API under load beside a static file.
 
 A file SQLite database gets the demo content and then BENCH_EVENTS (10,000) more events;
 static files are collected for whitenoise; gunicorn serves on 127.0.0.1 at a free port; a
@@ -60,11 +60,17 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 client = Client(HTTP_HOST="127.0.0.1")
+import statistics, time
 for url in sys.argv[1:]:
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         status = client.get(url).status_code
-    print(url, status, len(queries))
+    timings = []
+    for _ in range(10):
+        began = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - began) * 1000)
+    print(url, status, len(queries), f"{statistics.median(timings):.1f}")
 """
 
 
@@ -119,9 +125,8 @@ def load(port, path, requests=REQUESTS, seconds=SECONDS, clients=CLIENTS):
     return len(latencies) / wall, statistics.median(latencies) * 1000, p99 * 1000, errors, len(latencies)
 
 
-def test_api_under_load_beside_a_static_file():
-    workdir = Path(tempfile.mkdtemp(prefix="quartieri-bench-api-"))
-    port = free_port()
+def prepare(workdir, port, events):
+    """A production-settings environment with the demo and `events` more events."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -133,31 +138,23 @@ def test_api_under_load_beside_a_static_file():
         "STATIC_ROOT": str(workdir / "static"),
         "WAGTAILAPI_BASE_URL": f"http://127.0.0.1:{port}",
         "DEMO_ADMIN_PASSWORD": "benchmark-only-password-123",
+        "DEMO_USERS_PASSWORD": "benchmark-only-password-456",
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
     }
     python = sys.executable
-    started = time.perf_counter()
     run([python, "manage.py", "migrate", "--noinput", "-v0"], env)
     run([python, "manage.py", "load_demo", "--force", "-v0"], env)
-    run([python, "-c", textwrap.dedent(ADD_EVENTS.format(count=EVENTS))], env, timeout=1800)
+    if events:
+        run([python, "-c", textwrap.dedent(ADD_EVENTS.format(count=events))], env, timeout=3600)
     run([python, "manage.py", "collectstatic", "--noinput", "-v0"], env)
-    prepared = time.perf_counter() - started
-    static_file = next(
-        path for path in sorted((workdir / "static").rglob("*.css")) if ".." not in path.name
-    ).relative_to(workdir / "static")
+    return env
 
-    urls = {
-        "static file": f"/static/{static_file.as_posix()}",
-        "pages EventPage fields=*": "/api/v2/pages/?type=initiatives.EventPage&fields=*",
-        "occurrences, a month": "/api/v2/occurrences/",
-        "occurrences, a month, 100": "/api/v2/occurrences/?limit=100",
-    }
-    queries = run([python, "-c", COUNT_QUERIES, *list(urls.values())[1:]], env).stdout
 
+def serve(env, port, workdir, **overrides):
     server = subprocess.Popen(  # noqa: S603 (gunicorn from this virtualenv, loopback only)
         [
-            python,
+            sys.executable,
             "-m",
             "gunicorn",
             "--bind",
@@ -170,44 +167,88 @@ def test_api_under_load_beside_a_static_file():
             "warning",
             "portal.wsgi:application",
         ],
-        env=env,
+        env={**env, **overrides},
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=open(workdir / "gunicorn.log", "w"),  # noqa: SIM115
+        stderr=open(workdir / "gunicorn.log", "a"),  # noqa: SIM115
     )
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    pytest.fail("gunicorn did not start: " + (workdir / "gunicorn.log").read_text())
+
+
+def measure(env, port, workdir, urls, **overrides):
+    server = serve(env, port, workdir, **overrides)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("gunicorn did not start: " + (workdir / "gunicorn.log").read_text())
         results = {}
         for name, path in urls.items():
             load(port, path, requests=40, seconds=5)  # warm both workers
             results[name] = load(port, path)
+        return results
     finally:
         server.terminate()
         server.wait(timeout=20)
 
-    static_rps = results["static file"][0]
+
+PAGE_URLS = {
+    "home": "/it/",
+    "district": "/it/san-salvario/",
+    "initiative": "/it/san-salvario/sportello-di-ascolto/",
+    "event": "/it/san-salvario/repair-cafe/",
+    "calendar": "/it/cosa-succede/",
+    "district (en)": "/en/san-salvario/",
+}
+API_URLS = {
+    "api pages EventPage fields=*": "/api/v2/pages/?type=initiatives.EventPage&fields=*",
+    "api occurrences, a month": "/api/v2/occurrences/",
+    "api occurrences, 100": "/api/v2/occurrences/?limit=100",
+}
+
+
+@pytest.mark.parametrize("events", [0, EVENTS], ids=["demo", f"{EVENTS}-events"])
+def test_pages_and_api_under_load_beside_a_static_file(events):
+    workdir = Path(tempfile.mkdtemp(prefix="quartieri-bench-"))
+    port = free_port()
+    started = time.perf_counter()
+    env = prepare(workdir, port, events)
+    prepared = time.perf_counter() - started
+    static_file = next(
+        path for path in sorted((workdir / "static").rglob("*.css")) if ".." not in path.name
+    ).relative_to(workdir / "static")
+    urls = {"static file": f"/static/{static_file.as_posix()}", **PAGE_URLS, **API_URLS}
+    uncached_env = {**env, "PAGE_CACHE_SECONDS": "0"}
+    queries = run([sys.executable, "-c", COUNT_QUERIES, *list(urls.values())[1:]], uncached_env).stdout
+
+    cached = measure(env, port, workdir, urls)
+    uncached = measure(env, port, workdir, urls, PAGE_CACHE_SECONDS="0")
+
+    static_rps = cached["static file"][0]
     lines = [
-        f"\n{EVENTS} events on top of the demo, prepared in {prepared:.0f} s; "
+        f"\n{events} events on top of the demo, prepared in {prepared:.0f} s; "
         f"gunicorn 2 sync workers, {CLIENTS} clients"
     ]
-    for name, (rps, p50, p99, errors, sent) in results.items():
-        lines.append(
-            f"{name:28} {rps:8.1f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  "
-            f"{sent} requests, {len(errors)} errors  ({rps / static_rps:.2f} of static)"
-        )
-    lines.append("queries per request (url status count):\n" + queries)
+    for label, results in (("page cache on (production default)", cached), ("page cache off", uncached)):
+        lines.append(f"-- {label}")
+        for name, (rps, p50, p99, errors, sent) in results.items():
+            lines.append(
+                f"{name:30} {rps:8.1f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  "
+                f"{sent} requests, {len(errors)} errors  ({rps / static_rps:.2f} of static)"
+            )
+    lines.append("uncached: url status queries median-ms\n" + queries)
     print("\n".join(lines))
-    for name, (_rps, _p50, _p99, errors, _sent) in results.items():
-        assert not errors, (name, errors[:5])
+    for results in (cached, uncached):
+        for name, (_rps, _p50, _p99, errors, _sent) in results.items():
+            assert not errors, (name, errors[:5])
     for line in queries.strip().splitlines():
-        _url, status, count = line.rsplit(" ", 2)
-        assert status == "200" and int(count) <= 10, line
-    for name in list(urls)[1:3]:
-        assert results[name][0] >= static_rps / 10, name
+        url, status, count, _ms = line.rsplit(" ", 3)
+        limit = 10 if url.startswith("/api/") else 12
+        assert status == "200" and int(count) <= limit, line
+    for name in PAGE_URLS:
+        assert cached[name][0] >= static_rps / 2, name
+    for name in API_URLS:
+        assert cached[name][0] >= static_rps / 10, name
