@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.api_directory import CachedViewRestrictionsMixin
 from home.blocks import BodyBlock
+from home.geo import openstreetmap_url
 from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 WEEKDAYS = [
@@ -138,12 +139,7 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, ClusterableModel):
 
     @property
     def openstreetmap_url(self):
-        if not self.has_coordinates:
-            return ""
-        return (
-            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
-            f"#map=18/{self.latitude}/{self.longitude}"
-        )
+        return openstreetmap_url(self.latitude, self.longitude)
 
     def opening_hours_by_day(self):
         """The opening hours grouped by weekday, Monday first, closed days included."""

@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.api_directory import CachedViewRestrictionsMixin
 from home.blocks import BodyBlock
+from home.geo import openstreetmap_url
 from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 
@@ -46,12 +47,7 @@ class Venue:
 
     @property
     def openstreetmap_url(self):
-        if not self.has_coordinates:
-            return ""
-        return (
-            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
-            f"#map=18/{self.latitude}/{self.longitude}"
-        )
+        return openstreetmap_url(self.latitude, self.longitude)
 
     def as_dict(self):
         return {
