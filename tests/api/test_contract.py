@@ -71,7 +71,16 @@ def test_the_fuzzer_finds_no_server_error_and_no_response_off_the_contract(porta
 
 @pytest.fixture
 def live_wsgi_app(settings):
+    """Django's WSGI handler, without closing the test's database connection after each
+    request (as Django's own test client does): on PostgreSQL that would end the test's
+    transaction."""
+    from django.core.signals import request_finished, request_started
     from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
 
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
-    return get_wsgi_application()
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
