@@ -21,7 +21,7 @@ from .query import (
     resident_search,
     searchable_pages,
 )
-from .text import normalise_query
+from .text import fold, normalise_query
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
@@ -149,8 +149,12 @@ def suggest(request):
     locale = reader_locale()
     typed = " ".join(str(request.GET.get("q", "")).split())[:200]
     items = []
+    folded = normalise_query(typed)
     if len(normalise_query(typed, locale.language_code)) >= 2:
-        for page in searchable_pages(locale).autocomplete(normalise_query(typed))[:SUGGESTIONS]:
+        pages = list(searchable_pages(locale).autocomplete(folded)[:SUGGESTIONS])
+        # The titles that begin as typed first, the shorter (more general) before the longer.
+        pages.sort(key=lambda page: (not fold(page.title).startswith(folded), len(page.title)))
+        for page in pages:
             url = page.get_url(request)
             if url:
                 items.append({"title": page.title, "url": url, "type": kind_label(page)})
