@@ -12,10 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from .models import Audience, Category, EventPage, Occurrence, SpokenLanguage
-from .occurrences import make_local_aware, zone
+from .occurrences import ONE_DAY, make_local_aware, zone
 from .queries import attach_pages, current_locale
 
-ONE_DAY = datetime.timedelta(days=1)
 COUNT_CAP = 3000
 
 
