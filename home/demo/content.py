@@ -600,6 +600,26 @@ SAN_SALVARIO = DistrictSpec(
     ),
     events=(
         EventSpec(
+            slug="sabato-in-cortile",
+            title="Sabato in cortile",
+            category="cultural-events",
+            summary=(
+                "Ogni sabato pomeriggio il cortile della Casa si riempie di giochi da tavolo, libri "
+                "da sfogliare e merende da condividere. Gratuito, per grandi e piccoli."
+            ),
+            body=(
+                paragraph(
+                    "<p>I volontari della biblioteca portano in cortile i libri illustrati e le "
+                    "scatole dei giochi; chi vuole porta una torta o un tè da offrire. Se piove ci "
+                    "si sposta nella sala grande.</p>"
+                ),
+            ),
+            audiences=EVERYONE,
+            languages=("it", "en", "fr", "ar"),
+            booking_info="Non serve prenotare: si arriva e si va quando si vuole.",
+            when=Weekly(days=(SA,), start=t(15), end=t(19), breaks=False),
+        ),
+        EventSpec(
             slug="lingue-in-circolo",
             title="Lingue in circolo",
             category="cultural-events",

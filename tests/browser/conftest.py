@@ -1,0 +1,313 @@
+"""A real Chromium against the portal as it runs in production, with the demo content.
+
+Once per test session: a fresh database of the suite's engine (an SQLite file, or a new
+PostgreSQL database next to the test one), migrated and filled by `load_demo`, served by
+gunicorn with the production settings (two workers) over plain HTTP on 127.0.0.1. Playwright
+drives Debian's Chromium (`CHROMIUM_PATH`, or `chromium` on the PATH); Playwright's own browser
+download is never used. axe-core comes from the npm registry through `npm ci` in this folder.
+
+Without Chromium the browser tests are skipped with the reason, unless
+`QUARTIERI_REQUIRE_BROWSER=1` (set by `.ci/run`), which turns the skip into a failure.
+Screenshots of failed tests, and those the tests take on purpose, go to test-artifacts/browser/.
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+AXE_SCRIPT = HERE / "node_modules" / "axe-core" / "axe.min.js"
+
+# The demo accounts' passwords for this run only (load_demo reads them from the environment).
+USERS_PASSWORD = f"Browser-{uuid.uuid4().hex[:12]}-Quartieri"
+ADMIN_PASSWORD = f"Admin-{uuid.uuid4().hex[:12]}-Quartieri"
+
+# Flags for a root user on a machine without a display or an open network.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if HERE in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def chromium_executable():
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if path and Path(path).exists():
+        return path
+    reason = "Chromium not found: install Debian's package `chromium` or set CHROMIUM_PATH"
+    if os.environ.get("QUARTIERI_REQUIRE_BROWSER") == "1":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_healthy(url, process, log, timeout=120):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=10):
+                return
+        except OSError:  # refused while the workers start
+            time.sleep(0.3)
+    process.kill()
+    raise AssertionError(f"gunicorn did not become healthy:\n{log.read_text()[-3000:]}")
+
+
+@dataclass
+class Portal:
+    url: str
+    env: dict
+    log: Path
+    users_password: str = USERS_PASSWORD
+    admin_password: str = ADMIN_PASSWORD
+
+    def manage(self, *args, timeout=300):
+        """Run a management command against the served database; return its output."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        if result.returncode:
+            raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+        return result.stdout
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """A new, empty database of the engine the suite runs on."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if "postgresql" not in db["ENGINE"]:
+        yield f"sqlite:///{tmp_path_factory.mktemp('portal-db') / 'portal.sqlite3'}"
+        return
+    import psycopg
+
+    name = f"quartieri_browser_{uuid.uuid4().hex[:8]}"
+    server = f"postgresql://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield f"{server}/{name}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def portal(chromium_executable, database_url, tmp_path_factory):
+    """The portal with the demo content, served by gunicorn with the production settings.
+
+    `BROWSER_PORTAL_URL` points the tests at a portal already running with the demo content
+    and `DEMO_USERS_PASSWORD` (a developer's loop: build once, run the tests many times).
+    """
+    if os.environ.get("BROWSER_PORTAL_URL"):
+        yield Portal(
+            url=os.environ["BROWSER_PORTAL_URL"].rstrip("/"),
+            env=dict(os.environ),
+            log=Path(os.devnull),
+            users_password=os.environ.get("DEMO_USERS_PASSWORD", ""),
+        )
+        return
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": f"browser-tests-{uuid.uuid4().hex}{uuid.uuid4().hex}",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": database_url,
+        "STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
+        "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "WAGTAILADMIN_BASE_URL": url,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_THREADS": "4",
+        "GUNICORN_ACCESS_LOG": "",
+        "DEMO_USERS_PASSWORD": USERS_PASSWORD,
+        "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "LOG_LEVEL": "WARNING",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    env.pop("REDIS_URL", None)
+    log = tmp_path_factory.mktemp("portal-log") / "gunicorn.log"
+    server = Portal(url=url, env=env, log=log)
+    server.manage("migrate", "--noinput", "-v0", timeout=600)
+    server.manage("collectstatic", "--noinput", "-v0", timeout=600)
+    server.manage("load_demo", "--force", "-v0", timeout=900)
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--config",
+        "gunicorn.conf.py",
+        "tests.browser.wsgi:application",
+    ]
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        wait_until_healthy(url, process, log)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class PageProblems:
+    """What went wrong while a page was open: answers of 400 and more, script errors, CSP
+    refusals (Chromium reports those on the console)."""
+
+    def __init__(self):
+        self.messages = []
+
+    def watch(self, page):
+        page.on(
+            "response",
+            lambda response: (
+                self.messages.append(f"HTTP {response.status}: {response.url}")
+                if response.status >= 400
+                else None
+            ),
+        )
+        page.on("pageerror", lambda error: self.messages.append(f"page error: {error}"))
+        page.on(
+            "console",
+            lambda message: (
+                self.messages.append(f"console {message.type}: {message.text}")
+                if message.type == "error"
+                else None
+            ),
+        )
+
+
+@pytest.fixture
+def open_page(browser, portal, request):
+    """`open_page(locale="it-IT", width=1280, javascript=True)` → a new Playwright page.
+
+    Each call gets its own browser context (cookies, language), so two people can act in one
+    test. Contexts close at the end; a failed test leaves a screenshot of every open page.
+    """
+    contexts = []
+    problems = PageProblems()
+
+    def make(locale="it-IT", width=1280, height=900, javascript=True):
+        context = browser.new_context(
+            base_url=portal.url,
+            locale=locale,
+            viewport={"width": width, "height": height},
+            java_script_enabled=javascript,
+            accept_downloads=True,
+        )
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        page = context.new_page()
+        problems.watch(page)
+        return page
+
+    make.problems = problems
+    yield make
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid.split("::", 1)[-1])
+        for number, context in enumerate(contexts):
+            for index, page in enumerate(context.pages):
+                try:
+                    page.screenshot(path=ARTIFACTS / f"FAILED-{name}-{number}-{index}.png", full_page=True)
+                except Exception:  # noqa: BLE001, S112 (a page that cannot be captured)
+                    continue
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script():
+    """axe-core's source, installed from the npm registry at the version package-lock.json pins."""
+    if not AXE_SCRIPT.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.fail("npm is needed to install axe-core for the accessibility tests")
+        subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE, check=True, timeout=600
+        )
+    return AXE_SCRIPT.read_text()
+
+
+SERIOUS = ("serious", "critical")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(page, axe_script, impacts=SERIOUS):
+    """Run axe-core in the page (evaluated through the DevTools protocol, so the page's CSP
+    stays on) and return the violations of the given impacts, one readable line each."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_script)
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    lines = []
+    for violation in result["violations"]:
+        if violation["impact"] in impacts:
+            targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+            lines.append(f"{violation['impact']} {violation['id']}: {violation['help']} — {targets}")
+    return lines
