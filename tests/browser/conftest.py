@@ -173,6 +173,8 @@ def portal(chromium_executable, database_url, tmp_path_factory):
         "DEMO_USERS_PASSWORD": USERS_PASSWORD,
         "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD,
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        # Every test sends from 127.0.0.1; the limit itself is tested in tests/proposals.
+        "PROPOSALS_RATE_LIMIT": "100",
         "LOG_LEVEL": "WARNING",
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
     }
