@@ -431,6 +431,8 @@ class Proposal(AbstractFormSubmission):
     def category(self):
         return self.form_data.get("category", "")
 
+    category.fget.short_description = _("Subject")
+
     @property
     def language_name(self):
         language = self.form_data.get("language", "")

@@ -59,6 +59,16 @@ def test_each_manager_lists_the_own_districts_proposals(client, sara, imma, prop
     assert str(proposal) not in content
 
 
+def test_the_proposals_list_speaks_the_managers_language(client, sara, proposal):
+    client.force_login(sara)
+    with translation.override("it"):
+        headings = ("Quartiere", "Argomento", "Stato")
+        content = client.get(reverse("proposals:index"), HTTP_ACCEPT_LANGUAGE="it").content.decode()
+    for heading in headings:
+        assert heading in content, heading
+    assert "Category" not in content
+
+
 def test_the_proposal_page_in_the_admin_shows_what_the_resident_wrote(client, sara, proposal):
     client.force_login(sara)
     response = client.get(reverse("proposals:edit", args=[proposal.pk]))
