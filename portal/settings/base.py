@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it is the first to turn a view's database outage into a 503.
+    "portal.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -90,12 +92,19 @@ TEMPLATES = [
 WSGI_APPLICATION = "portal.wsgi.application"
 
 # Database: SQLite by default, anything dj-database-url understands through DATABASE_URL.
+# A kept connection is tested before each request reuses it, so the site recovers by itself
+# when the database comes back; an unreachable server fails in seconds, not at the TCP timeout.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -243,13 +252,14 @@ PROPOSALS_RETENTION_MONTHS = int(os.environ.get("PROPOSALS_RETENTION_MONTHS", "2
 # --- Caches ---------------------------------------------------------------------------------
 # `default` holds rendered pages and per-process data: local memory, or Redis with REDIS_URL.
 # `shared` holds what every worker must agree on (the page-cache version, login and form rate
-# limits): the database, or Redis with REDIS_URL.
+# limits): the database, or Redis with REDIS_URL. Without Redis the portal keeps answering,
+# uncached (portal/cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+        "default": {"BACKEND": "portal.cache.TolerantRedisCache", "LOCATION": REDIS_URL,
                     "KEY_PREFIX": "quartieri"},
-        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+        "shared": {"BACKEND": "portal.cache.TolerantRedisCache", "LOCATION": REDIS_URL,
                    "KEY_PREFIX": "quartieri-shared"},
     }
 else:

@@ -76,4 +76,5 @@ def test_media_storage_and_cdn_purging_are_configured_by_environment():
     }
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["S3Storage", "quartieri-media", "['proxy']", "True", "RedisCache"]
+    expected = ["S3Storage", "quartieri-media", "['proxy']", "True", "TolerantRedisCache"]
+    assert result.stdout.split() == expected
