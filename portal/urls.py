@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -15,8 +15,17 @@ from search import views as search_views
 from .api import api_router
 from .health import healthz
 from .openapi import openapi_json
+from .routing import serve as serve_page
 from .sitemaps import PortalSitemap
 from .views import robots_txt
+
+# Wagtail's front-end URLs, its page-serving view routed in two queries (portal/routing.py).
+wagtail_front_end_urls = [
+    re_path(wagtail_urls.serve_pattern, serve_page, name=pattern.name)
+    if pattern.name == "wagtail_serve"
+    else pattern
+    for pattern in wagtail_urls.urlpatterns
+]
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -40,7 +49,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("", include("initiatives.urls")),
-    path("", include(wagtail_urls)),
+    path("", include(wagtail_front_end_urls)),
     prefix_default_language=True,
 )
 

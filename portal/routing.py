@@ -1,0 +1,188 @@
+"""Page serving in two queries however deep the page: Wagtail's `serve` view, routed by url_path.
+
+Wagtail's `Page.route_for_request` finds the Site (one query), the active Locale (one), the
+root page's translation (one) and its specific row (one), then walks down the URL two queries
+per level (the child by slug, then its specific row): eight to ten queries for an event four
+levels deep, before anything is rendered. Every page keeps its full `url_path` up to date
+(Wagtail rewrites the subtree's on a move or a slug change), so the page at a URL is the one
+whose `url_path` is the locale root's plus the requested path. Here the sites and the locale
+roots come from a cache kept under the content version (`portal.page_cache`), the page and its
+parent come in one query and the page's specific row, with its images, in a second.
+
+The rest is Wagtail's own `serve` view, given the route this module found: the `before_serve_page`
+and `on_serve_page` hooks (view restrictions, allowed methods), then `page.serve()`. The rules
+of `Page.route()` hold: the requested page must be live (its ancestors need not be); the root
+is the live translation of the site's root page in the active language, else the root itself;
+a URL that matches no page is a 404, which wagtail.contrib.redirects may then redirect; the
+page's own `route()` gets the last word. If a page type routes its own sub-paths (it overrides
+`route()`, as `RoutablePageMixin` does), every request goes through Wagtail's routing instead.
+"""
+
+from functools import cache
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site, get_page_models
+
+from .page_cache import cached_by_version
+
+NOT_ROUTED = object()
+# The ranking of Wagtail's `get_site_for_hostname`.
+MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT, MATCH_DEFAULT, MATCH_HOSTNAME = range(4)
+
+
+@cache
+def pages_route_themselves():
+    """Whether any page type overrides `Page.route()` (its sub-paths are not pages)."""
+    return any(model.route is not Page.route for model in get_page_models())
+
+
+def load_sites():
+    """The sites, each with its root page in every language, and the existing locales' codes.
+
+    {"sites": [(Site with its root page, {language code: url_path of that locale's root})],
+    "locales": {language code}}. The root page's own language maps to the root page even if
+    it is not live, another language to the root page's live translation there (as
+    `Page.localized` has it).
+    """
+    from wagtail.models import Locale
+
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    sites = list(Site.objects.select_related("root_page"))
+    translations = {}
+    rows = Page.objects.filter(
+        translation_key__in={site.root_page.translation_key for site in sites}, live=True
+    ).values_list("translation_key", "locale_id", "url_path")
+    for key, locale_id, url_path in rows:
+        translations.setdefault(key, {})[codes.get(locale_id)] = url_path
+    result = []
+    for site in sites:
+        root = site.root_page
+        roots = {**translations.get(root.translation_key, {}), codes.get(root.locale_id): root.url_path}
+        result.append((site, roots))
+    return {"sites": result, "locales": set(codes.values())}
+
+
+def site_data(request):
+    return cached_by_version(request, "routing:sites", load_sites)
+
+
+def match_site(sites, hostname, port):
+    """The Site serving hostname:port, by the rules of Wagtail's `get_site_for_hostname`."""
+
+    def rank(site):
+        if site.hostname == hostname:
+            if site.port == port:
+                return MATCH_HOSTNAME_PORT
+            return MATCH_HOSTNAME_DEFAULT if site.is_default_site else MATCH_HOSTNAME
+        return MATCH_DEFAULT
+
+    candidates = sorted(
+        (site for site in sites if site.hostname == hostname or site.is_default_site), key=rank
+    )
+    if not candidates:
+        return None
+    if len(candidates) == 1 or rank(candidates[0]) in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
+        return candidates[0]
+    if rank(candidates[0]) == MATCH_DEFAULT:
+        return candidates[len(candidates) == 2]
+    return None
+
+
+def find_site(request):
+    """`Site.find_for_request` from the cached sites; kept on the request as Wagtail does."""
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        try:
+            port = int(request.get_port())
+        except (TypeError, ValueError):
+            port = None
+        sites = [site for site, _roots in site_data(request)["sites"]]
+        request._wagtail_site = match_site(sites, hostname, port)
+    return request._wagtail_site
+
+
+def active_language_code(locale_codes):
+    """The language code of `Locale.get_active()`, without its query."""
+    for code in (translation.get_language(), settings.LANGUAGE_CODE):
+        try:
+            variant = get_supported_content_language_variant(code)
+        except LookupError:
+            continue
+        if variant in locale_codes:
+            return variant
+    return None
+
+
+def slug_of(url_path):
+    return url_path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def route(request, path):
+    """Wagtail's RouteResult for `path` under the request's site, None for a 404, or
+    NOT_ROUTED when the request's site is not among the cached ones (Wagtail routes it)."""
+    data = site_data(request)
+    site = find_site(request)
+    if site is None:
+        return None
+    roots = next((roots for candidate, roots in data["sites"] if candidate.pk == site.pk), None)
+    if roots is None:
+        return NOT_ROUTED
+    code = active_language_code(data["locales"]) if getattr(settings, "WAGTAIL_I18N_ENABLED", False) else None
+    root_path = roots.get(code) or site.root_page.url_path
+    components = [component for component in path.split("/") if component]
+    url_path = root_path + "".join(f"{component}/" for component in components)
+    wanted = [url_path]
+    if components:
+        wanted.append(url_path[: -len(components[-1]) - 1])
+    condition = Q()
+    for wanted_path in wanted:
+        slug = slug_of(wanted_path)
+        condition |= Q(url_path=wanted_path, slug=slug) if slug else Q(url_path=wanted_path)
+    found = {page.url_path: page for page in Page.objects.filter(condition).order_by()}
+    page = found.get(url_path)
+    if page is None:
+        return None
+    page = specific(page)
+    if components and wanted[1] in found:
+        # As Page.route() does, so that page.get_parent() costs no query.
+        page._cached_parent_obj = found[wanted[1]]
+    try:
+        return page.route(request, [])
+    except Http404:
+        return None
+
+
+@cache
+def image_fields(model):
+    """The names of `model`'s foreign keys to images (a hero image, an activity's picture)."""
+    image_model = get_image_model()
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.related_model is image_model
+    ]
+
+
+def specific(page):
+    """`page.specific`, its images in the same query: the template shows them at once."""
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page.specific
+    return model._default_manager.select_related(*image_fields(model)).get(pk=page.pk)
+
+
+def serve(request, path):
+    """Wagtail's `serve` view with the route found by `route()` (see the module's docstring)."""
+    if not pages_route_themselves() and not hasattr(request, "_wagtail_route_for_request"):
+        found = route(request, path)
+        if found is not NOT_ROUTED:
+            # Where Page.route_for_request(), called by Wagtail's view, keeps its answer.
+            request._wagtail_route_for_request = found
+    return wagtail_views.serve(request, path)
