@@ -67,10 +67,15 @@ TITLE_COVERAGE = 100
 
 
 def locale_languages():
-    """{locale id: language code} of every locale (a handful of rows)."""
+    """{locale id: language code} of every locale (a handful of rows), kept until the content
+    changes."""
     from wagtail.models import Locale
 
-    return dict(Locale.objects.values_list("pk", "language_code"))
+    from portal.page_cache import cached_by_version
+
+    return cached_by_version(
+        None, "search:locale-languages", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
 
 
 def filtered_language(queryset, languages=None):

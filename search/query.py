@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from .text import is_cjk, normalise_query, words
 
@@ -18,13 +18,24 @@ SPELLING_MIN_LENGTH = 4
 
 
 def reader_locale():
-    """The locale of the active language, else the default one."""
-    return Locale.get_active()
+    """The locale of the active language, else the default one: `Locale.get_active()` read from
+    the cached directory (home/api_directory.py) instead of a query."""
+    from django.utils.translation import get_language
+
+    from home.api_directory import get_directory
+
+    directory = get_directory()
+    locale_id = directory.locale_id_for(get_language() or "")
+    return directory.locales[directory.default_locale_id if locale_id is None else locale_id]
 
 
 def searchable_pages(locale):
-    """Live, public pages of `locale`: what a resident reading in that language may find."""
-    return Page.objects.live().public().filter(locale=locale)
+    """Live, public pages of `locale`: what a resident reading in that language may find.
+
+    `.public()` without its query: the restricted subtrees come from the cached directory."""
+    from home.api_directory import without_restricted
+
+    return without_restricted(Page.objects.live().filter(locale=locale))
 
 
 def search_pages(queryset, query, locale=None, operator="and"):
@@ -81,9 +92,9 @@ def resident_search(queryset, query, locale):
 def vocabulary(locale):
     """{length: words} of the live titles, summaries, introductions, categories and audiences
     of `locale`, folded; cached until the next publish (the page cache's version)."""
-    from portal.page_cache import current_version
+    from portal.page_cache import request_version
 
-    key = f"search:vocabulary:{locale.pk}:{current_version()}"
+    key = f"search:vocabulary:{locale.pk}:{request_version()}"
     by_length = cache.get(key)
     if by_length is None:
         by_length = build_vocabulary(locale)

@@ -12,6 +12,9 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import ngettext
 
+from portal.page_cache import cached_by_version
+from portal.routing import find_site
+
 from .forms import SearchForm
 from .query import (
     in_category,
@@ -29,13 +32,23 @@ SLUG = re.compile(r"^[-\w]+\Z")
 
 
 def locale_districts(locale):
+    """The live, public districts of `locale`, kept until the content changes."""
     from districts.models import DistrictPage
+    from home.api_directory import without_restricted
 
-    return list(DistrictPage.objects.live().public().filter(locale=locale).order_by("path"))
+    def load():
+        return list(without_restricted(DistrictPage.objects.live().filter(locale=locale)).order_by("path"))
+
+    return cached_by_version(None, f"search:districts:{locale.pk}", load)
 
 
 def locale_categories(locale):
-    """{id: category} of every category, and [(slug, name)] in the reader's language."""
+    """{id: category} of every category, and [(slug, name)] in the reader's language; kept
+    until the content changes."""
+    return cached_by_version(None, f"search:categories:{locale.pk}", lambda: load_categories(locale))
+
+
+def load_categories(locale):
     from initiatives.models import Category
 
     by_id = {}
@@ -93,6 +106,7 @@ def describe(results, districts, categories):
 
 
 def search(request):
+    find_site(request)  # the header's and the results' links, without Wagtail's Site query
     locale = reader_locale()
     districts = locale_districts(locale)
     categories, category_choices = locale_categories(locale)
@@ -146,6 +160,7 @@ def kind_label(page):
 
 def suggest(request):
     """Titles and addresses of pages whose title begins like the typed words, as JSON."""
+    find_site(request)
     locale = reader_locale()
     typed = " ".join(str(request.GET.get("q", "")).split())[:200]
     items = []
