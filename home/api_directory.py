@@ -15,6 +15,9 @@ from django.db.models import Prefetch
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 
 MANAGER_PHOTO_SPEC = "fill-400x400"
+# The district page's portrait (districts/district_page.html): made with the directory too, so
+# that the cached manager carries it (a prefetched image looks for no other rendition).
+MANAGER_CARD_SPEC = "fill-200x200"
 CACHE_SECONDS = 300
 
 
@@ -161,12 +164,13 @@ def build_directory() -> Directory:
         audiences.add(audience)
     for house in NeighbourhoodHouse.objects.prefetch_related("opening_hours"):
         houses.add(house)
-    photos = get_image_model().objects.prefetch_renditions(MANAGER_PHOTO_SPEC)
+    photos = get_image_model().objects.prefetch_renditions(MANAGER_PHOTO_SPEC, MANAGER_CARD_SPEC)
     for manager in CommunityManager.objects.prefetch_related(Prefetch("photo", queryset=photos)):
         if manager.photo is not None:
-            # Make the rendition now, so that it travels in the cached directory; a missing
+            # Make the renditions now, so that they travel in the cached directory; a missing
             # original file must not stop every page that reads the directory.
-            get_rendition_or_not_found(manager.photo, MANAGER_PHOTO_SPEC)
+            for spec in (MANAGER_PHOTO_SPEC, MANAGER_CARD_SPEC):
+                get_rendition_or_not_found(manager.photo, spec)
         managers.add(manager)
     districts = list(
         DistrictPage.objects.live()
