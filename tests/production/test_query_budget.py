@@ -2,8 +2,11 @@
 
 Issue 8's target: an uncached page view in at most 12 queries. The page cache is off (the
 test settings), so each view below is rendered; the first view of a page may fill the
-version-keyed caches of the site-wide data (home/api_directory.py, PortalNav), the second is
-measured, as in a warm gunicorn worker.
+version-keyed caches of the site-wide data (home/api_directory.py, PortalNav, the routing's
+sites), the second is measured, as in a warm gunicorn worker. Factory content first (3 and 30
+events), then the demo content in Italian, English and Arabic, as loaded and with 300 more
+events: there every kind of page, search results and the 404 page cost an exact number of
+queries (DEMO_QUERIES), the same on SQLite and PostgreSQL.
 """
 
 import pytest
@@ -137,3 +140,212 @@ def test_pages_render_when_the_cache_is_gone(client, home, district):
         for name, url in urls.items():
             assert client.get(url).status_code == 200, name
     assert caches.__getitem__.called
+
+
+# --- The demo content: pictures, seven-level URLs, translations and aliases ---------------------
+#
+# The demo is built once for the module (Italian, English and Arabic through wagtail-localize,
+# its translations published as the translation editor does), in a transaction rolled back at
+# the end; each test runs in a savepoint inside it.
+
+DEMO_LANGUAGES = ("it", "en", "ar")
+# Queries of the second view of each kind of page, the same in every language but for search,
+# which reads one more table per kind of page among the results.
+DEMO_QUERIES = {
+    "home": 8,
+    "district": 7,
+    "calendar": 6,
+    "calendar_filtered": 6,
+    "district_calendar": 6,
+    "initiative": 4,
+    "initiative_not_translated": 5,
+    "event": 5,
+    "event_below_initiative": 5,
+    "event_not_translated": 4,
+    "proposal_form": 5,
+    "search": {"it": 8, "en": 6, "ar": 6},
+    "search_filtered": {"it": 5, "en": 2, "ar": 2},
+    "not_found": 3,
+}
+
+
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(autouse=True)
+def _media_and_cache(settings, demo_media):
+    """conftest's fixture, with the demo's pictures kept where the demo wrote them."""
+    from django.core.cache import cache
+
+    settings.MEDIA_ROOT = demo_media
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, demo_media):
+    """{language: {kind of page: URL}} on the demo content."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import TestCase, override_settings
+    from wagtail.models import Locale
+
+    from home.demo.builder import DemoBuilder
+    from initiatives.occurrences import rebuild_all
+
+    with override_settings(MEDIA_ROOT=demo_media), django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            for code in DEMO_LANGUAGES:
+                Locale.objects.get_or_create(language_code=code)
+            # What `load_demo` does, in three languages rather than seven to save a minute.
+            # wagtail-localize publishes a translation once the transaction commits.
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                DemoBuilder().build()
+                call_command("setup_editorial", verbosity=0)
+                call_command("load_editorial_demo", verbosity=0)
+            rebuild_all()
+            yield {language: demo_urls(language) for language in DEMO_LANGUAGES}
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def demo_urls(language):
+    """One page of each kind in `language`, chosen by the shape of the Italian tree."""
+    from wagtail.models import Locale, Page
+
+    from districts.models import DistrictPage, ProposalFormPage
+    from home.models import HomePage
+    from initiatives.models import CalendarPage, EventPage, InitiativePage
+
+    locale = Locale.objects.get(language_code=language)
+    home = HomePage.objects.get(locale__language_code="it")
+    district = DistrictPage.objects.child_of(home).order_by("path").first()
+
+    def here(page):
+        return page.get_translation(locale)
+
+    def translated(pages, wanted=True):
+        """The first of `pages` that has (or has not) been translated into every demo language."""
+        for page in pages.order_by("path"):
+            copies = Page.objects.filter(translation_key=page.translation_key).exclude(locale=page.locale)
+            if all(copy.alias_of_id is None for copy in copies) == wanted:
+                return page
+        raise AssertionError(f"the demo has no such page among {pages.model.__name__}")
+
+    initiatives = InitiativePage.objects.child_of(district).live()
+    deep_events = EventPage.objects.descendant_of(district).filter(depth=district.depth + 2)
+    pages = {
+        "home": home,
+        "district": district,
+        "calendar": CalendarPage.objects.child_of(home).get(),
+        "district_calendar": CalendarPage.objects.child_of(district).get(),
+        "initiative": translated(initiatives),
+        "initiative_not_translated": translated(initiatives, wanted=False),
+        "event": translated(EventPage.objects.child_of(district)),
+        "event_below_initiative": translated(deep_events),
+        "event_not_translated": translated(deep_events, wanted=False),
+        "proposal_form": ProposalFormPage.objects.child_of(district).get(),
+    }
+    urls = {name: here(page).url for name, page in pages.items()}
+    prefix = f"/{language}/"
+    urls["calendar_filtered"] = f"{urls['calendar']}?district={here(district).slug}&when=month"
+    urls["search"] = f"{prefix}search/?q=corso"
+    urls["search_filtered"] = f"{prefix}search/?q=corso&type=event&district={here(district).slug}"
+    urls["not_found"] = f"{urls['event_below_initiative']}nessuna-pagina/"
+    return urls
+
+
+def demo_queries(client, url):
+    """(status, queries) of the second view of `url`, as in a warm worker."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    return response.status_code, context
+
+
+def assert_demo_budget(client, language, urls, only_within_budget=()):
+    """Each URL's queries as in DEMO_QUERIES (only ≤ QUERY_BUDGET for `only_within_budget`)."""
+    measured, listings = {}, []
+    for name, url in urls.items():
+        status, context = demo_queries(client, url)
+        assert status == (404 if name == "not_found" else 200), (name, url, status)
+        measured[name] = len(context)
+        expected = DEMO_QUERIES[name]
+        if isinstance(expected, dict):
+            expected = expected[language]
+        if name not in only_within_budget and len(context) != expected:
+            queries = "\n".join(f"    {query['sql'][:200]}" for query in context.captured_queries)
+            listings.append(f"{name} {url}: {len(context)} queries, expected {expected}\n{queries}")
+    assert all(count <= QUERY_BUDGET for count in measured.values()), measured
+    assert not listings, "\n".join(listings)
+    return measured
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", DEMO_LANGUAGES)
+def test_demo_pages_within_budget(client, demo, language):
+    assert set(demo[language]) == set(DEMO_QUERIES)
+    assert_demo_budget(client, language, demo[language])
+
+
+@pytest.mark.slow
+def test_demo_budget_with_many_more_events_and_initiatives(client, demo):
+    """300 more events (a third weekly) and 30 more initiatives: every page costs the same."""
+    import datetime
+
+    import recurrence
+    from django.utils import timezone
+    from wagtail.models import Locale
+
+    from districts.models import DistrictPage
+    from initiatives.models import Category, EventPage, InitiativePage
+    from initiatives.occurrences import make_local_aware, rebuild_all
+
+    italian = Locale.objects.get(language_code="it")
+    districts = list(DistrictPage.objects.filter(locale=italian).order_by("path"))
+    category = Category.objects.filter(locale=italian).first()
+    weekly = recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)])
+    initiatives = [
+        districts[number % len(districts)].add_child(
+            instance=InitiativePage(
+                title=f"Iniziativa {number}",
+                slug=f"budget-iniziativa-{number}",
+                summary="Un servizio del quartiere",
+                category=category,
+                locale=italian,
+                live=True,
+                first_published_at=timezone.now(),
+            )
+        )
+        for number in range(30)
+    ]
+    today = timezone.localdate()
+    for number in range(300):
+        start = make_local_aware(
+            datetime.datetime.combine(today + datetime.timedelta(days=1 + number % 200), datetime.time(18))
+        )
+        parent = initiatives[number % 30] if number % 2 else districts[number % len(districts)]
+        parent.add_child(
+            instance=EventPage(
+                title=f"Evento {number}",
+                slug=f"budget-evento-{number}",
+                summary="Un evento del quartiere",
+                start=start,
+                end=start + datetime.timedelta(hours=2),
+                category=category,
+                recurrence=weekly if number % 3 == 0 else None,
+                locale=italian,
+                live=True,
+                first_published_at=timezone.now(),
+            )
+        )
+    rebuild_all()
+    for language in DEMO_LANGUAGES:
+        # A results page reads one table per kind of page it shows: it depends on what matches.
+        assert_demo_budget(client, language, demo[language], only_within_budget=("search", "search_filtered"))
