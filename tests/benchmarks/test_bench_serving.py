@@ -9,7 +9,6 @@ second, p50/p99 latency, errors and the queries one request costs.
 
 import http.client
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,6 +19,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.support.server import ServerFailed, free_port, start_web, stop, wait_for_health
 
 pytestmark = pytest.mark.benchmark
 
@@ -72,12 +73,6 @@ for url in sys.argv[1:]:
         timings.append((time.perf_counter() - began) * 1000)
     print(url, status, len(queries), f"{statistics.median(timings):.1f}")
 """
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def run(args, env, **kwargs):
@@ -152,34 +147,17 @@ def prepare(workdir, port, events):
 
 
 def serve(env, port, workdir, **overrides):
-    server = subprocess.Popen(  # noqa: S603 (gunicorn from this virtualenv, loopback only)
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--error-logfile",
-            "-",
-            "--log-level",
-            "warning",
-            "portal.wsgi:application",
-        ],
-        env={**env, **overrides},
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=open(workdir / "gunicorn.log", "a"),  # noqa: SIM115
-    )
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    pytest.fail("gunicorn did not start: " + (workdir / "gunicorn.log").read_text())
+    log_path = workdir / "gunicorn.log"
+    command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
+    command += ["--error-logfile", "-", "--log-level", "warning", "portal.wsgi:application"]
+    with log_path.open("ab") as log:
+        server = start_web({**env, **overrides}, log, command=command)
+    try:
+        wait_for_health(f"http://127.0.0.1:{port}", server, timeout=60, log_path=log_path)
+    except ServerFailed as failure:
+        stop(server)
+        pytest.fail(f"gunicorn did not start: {failure}")
+    return server
 
 
 def measure(env, port, workdir, urls, **overrides):

@@ -8,69 +8,54 @@ Exits non-zero on any failed request.
 
 import csv
 import os
-import shlex
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+# Run as a script (`make load`): the repository root is not on sys.path by itself.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.support.server import (  # noqa: E402
+    ROOT,
+    ServerFailed,
+    free_port,
+    production_env,
+    start_web,
+    stop,
+    wait_for_health,
+)
+
 DURATION = os.environ.get("LOAD_DURATION", "30s")
 USERS = os.environ.get("LOAD_USERS", "16")
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def main():
     work = Path(tempfile.mkdtemp(prefix="quartieri-load-"))
     port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "load-test-only-" + os.urandom(16).hex()),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": os.environ.get("LOAD_DATABASE_URL", f"sqlite:///{work / 'load.sqlite3'}"),
-        "STATIC_ROOT": str(work / "static"),
-        "MEDIA_ROOT": str(work / "media"),
-        "SECURE_SSL_REDIRECT": "false",
-        "DEMO_ADMIN_PASSWORD": os.environ.get("DEMO_ADMIN_PASSWORD", os.urandom(12).hex()),
-        "DEMO_USERS_PASSWORD": os.environ.get("DEMO_USERS_PASSWORD", os.urandom(12).hex()),
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "GUNICORN_ACCESS_LOG": "",
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
+    env = production_env(
+        SECRET_KEY=os.environ.get("SECRET_KEY", "load-test-only-" + os.urandom(16).hex()),
+        DATABASE_URL=os.environ.get("LOAD_DATABASE_URL", f"sqlite:///{work / 'load.sqlite3'}"),
+        STATIC_ROOT=work / "static",
+        MEDIA_ROOT=work / "media",
+        DEMO_ADMIN_PASSWORD=os.environ.get("DEMO_ADMIN_PASSWORD", os.urandom(12).hex()),
+        DEMO_USERS_PASSWORD=os.environ.get("DEMO_USERS_PASSWORD", os.urandom(12).hex()),
+        PORT=port,
+        GUNICORN_ACCESS_LOG="",
+    )
     manage = [sys.executable, "manage.py"]
     print("Preparing the database, the demo content and the static files…", flush=True)
     subprocess.run(manage + ["migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run(manage + ["load_demo", "--force", "-v0"], cwd=ROOT, env=env, check=True,
                    stdout=subprocess.DEVNULL)
     subprocess.run(manage + ["collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    web = next(
-        line.split(":", 1)[1].strip()
-        for line in (ROOT / "Procfile").read_text().splitlines()
-        if line.startswith("web:")
-    )
-    server = subprocess.Popen(shlex.split(web), cwd=ROOT, env=env)
+    server = start_web(env)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    raise SystemExit("gunicorn did not start") from None
-                time.sleep(0.2)
-        else:
-            raise SystemExit("gunicorn did not answer /healthz")
+        try:
+            wait_for_health(base, server, timeout=60)
+        except ServerFailed as failure:
+            raise SystemExit(f"gunicorn did not start: {failure}") from None
         workers = env.get("WEB_CONCURRENCY", "2")
         print(f"Driving gunicorn ({workers} workers) at {base} with {USERS} users for {DURATION}…", flush=True)
         stats = work / "locust"
@@ -84,8 +69,7 @@ def main():
             cwd=ROOT, env=env,
         )
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
     failures = report(stats.with_name("locust_stats.csv"))
     if locust.returncode or failures:
         print(f"FAILED: {failures} failed requests (locust exit {locust.returncode})")

@@ -6,35 +6,18 @@ a publish seen by one worker invalidates the other's cache, and login throttling
 attempts across workers.
 """
 
-import os
-import shlex
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 import uuid
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.server import ROOT, free_port, production_env, start_web, stop, wait_for_health
+
 pytestmark = pytest.mark.slow
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def procfile_command(name):
-    for line in (ROOT / "Procfile").read_text().splitlines():
-        if line.startswith(f"{name}:"):
-            return line.split(":", 1)[1].strip()
-    raise AssertionError(f"no {name} process in the Procfile")
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +29,8 @@ def database_url(tmp_path_factory):
 
         name = f"quartieri_web_{uuid.uuid4().hex[:8]}"
         db = settings.DATABASES["default"]
-        admin_url = f"postgresql://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/postgres"
+        host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+        admin_url = f"postgresql://{db['USER']}:{db['PASSWORD']}@{host}:{port}/postgres"
         with psycopg.connect(admin_url, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         url = admin_url.rsplit("/", 1)[0] + "/" + name
@@ -60,22 +44,16 @@ def database_url(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(database_url, tmp_path_factory):
     port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": "gunicorn-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": database_url,
-        "STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
-        "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
-        "SECURE_SSL_REDIRECT": "false",
-        "PORT": str(port),
-        "HOST": "127.0.0.1",
-        "WEB_CONCURRENCY": "2",
-        "PAGE_CACHE_SECONDS": "300",
-        "LOGIN_FAILURE_LIMIT": "3",
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
+    env = production_env(
+        SECRET_KEY="gunicorn-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        DATABASE_URL=database_url,
+        STATIC_ROOT=tmp_path_factory.mktemp("static"),
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+        PORT=port,
+        WEB_CONCURRENCY="2",
+        PAGE_CACHE_SECONDS="300",
+        LOGIN_FAILURE_LIMIT="3",
+    )
     manage = [sys.executable, "manage.py"]
     for args in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
         subprocess.run(manage + args, cwd=ROOT, env=env, check=True, timeout=600)
@@ -92,32 +70,16 @@ def server(database_url, tmp_path_factory):
     )
     subprocess.run(manage + ["shell", "-c", seed], cwd=ROOT, env=env, check=True, timeout=120)
     log_path = tmp_path_factory.mktemp("log") / "gunicorn.log"
-    log = log_path.open("wb")
-    process = subprocess.Popen(
-        shlex.split(procfile_command("web")),
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    with log_path.open("wb") as log:
+        process = start_web(env, log)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=10)
-            break
-        except OSError:  # refused while starting, or a slow first answer on a busy machine
-            if process.poll() is not None:
-                break
-            time.sleep(0.3)
-    if process.poll() is not None or time.monotonic() >= deadline:
-        process.kill()
-        log.close()
-        raise AssertionError(log_path.read_text()[-3000:])
+    try:
+        wait_for_health(base, process, log_path=log_path)
+    except Exception:
+        stop(process)
+        raise
     yield base, env
-    process.terminate()
-    process.wait(timeout=30)
-    log.close()
+    stop(process)
 
 
 def fetch(url, data=None):
