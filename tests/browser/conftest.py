@@ -14,16 +14,15 @@ Screenshots of failed tests, and those the tests take on purpose, go to test-art
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.support.server import free_port, production_env, start_web, stop, wait_for_health
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -72,26 +71,6 @@ def chromium_executable():
     if os.environ.get("QUARTIERI_REQUIRE_BROWSER") == "1":
         pytest.fail(reason)
     pytest.skip(reason)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_healthy(url, process, log, timeout=120):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=10):
-                return
-        except OSError:  # refused while the workers start
-            time.sleep(0.3)
-    process.kill()
-    raise AssertionError(f"gunicorn did not become healthy:\n{log.read_text()[-3000:]}")
 
 
 @dataclass
@@ -154,36 +133,31 @@ def portal(chromium_executable, database_url, tmp_path_factory):
         return
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": f"browser-tests-{uuid.uuid4().hex}{uuid.uuid4().hex}",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": database_url,
-        "STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
-        "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "WAGTAILADMIN_BASE_URL": url,
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "2",
-        "GUNICORN_THREADS": "4",
-        "GUNICORN_ACCESS_LOG": "",
-        "DEMO_USERS_PASSWORD": USERS_PASSWORD,
-        "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD,
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    env = production_env(
+        SECRET_KEY=f"browser-tests-{uuid.uuid4().hex}{uuid.uuid4().hex}",
+        DATABASE_URL=database_url,
+        STATIC_ROOT=tmp_path_factory.mktemp("static"),
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+        SECURE_HSTS_SECONDS=0,
+        WAGTAILADMIN_BASE_URL=url,
+        PORT=port,
+        WEB_CONCURRENCY=2,
+        GUNICORN_THREADS=4,
+        GUNICORN_ACCESS_LOG="",
+        DEMO_USERS_PASSWORD=USERS_PASSWORD,
+        DEMO_ADMIN_PASSWORD=ADMIN_PASSWORD,
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         # Every test sends from 127.0.0.1; the limit itself is tested in tests/proposals.
-        "PROPOSALS_RATE_LIMIT": "100",
-        "LOG_LEVEL": "WARNING",
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
+        PROPOSALS_RATE_LIMIT=100,
+        LOG_LEVEL="WARNING",
+    )
     env.pop("REDIS_URL", None)
     log = tmp_path_factory.mktemp("portal-log") / "gunicorn.log"
     server = Portal(url=url, env=env, log=log)
     server.manage("migrate", "--noinput", "-v0", timeout=600)
     server.manage("collectstatic", "--noinput", "-v0", timeout=600)
     server.manage("load_demo", "--force", "-v0", timeout=900)
+    # The Procfile's gunicorn, with the media folder served too (tests/browser/wsgi.py).
     command = [
         sys.executable,
         "-m",
@@ -193,16 +167,12 @@ def portal(chromium_executable, database_url, tmp_path_factory):
         "tests.browser.wsgi:application",
     ]
     with log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        process = start_web(env, log=output, command=command)
     try:
-        wait_until_healthy(url, process, log)
+        wait_for_health(url, process, log_path=log)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 @pytest.fixture(scope="session")
