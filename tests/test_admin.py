@@ -1,9 +1,11 @@
 """The Wagtail admin: every page type opens for editing; an event is created and published."""
 
 import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -194,3 +196,21 @@ def test_unpublishing_an_event_in_the_admin(admin_client, district):
     response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[event.id]))
     assert response.status_code == 302
     assert not Occurrence.objects.filter(translation_key=event.translation_key).exists()
+
+
+def test_the_recurrence_editor_fits_wagtails_admin(admin_client, district):
+    """django-recurrence's stylesheet shrinks Wagtail's checkboxes to 2 pixels and floats the
+    widget over the next panel; ours, loaded after it, puts them back (see the browser journey)."""
+    initiative = InitiativePageFactory(parent=district)
+    stylesheet = "initiatives/admin/recurrence-widget.css"
+    for url in [
+        reverse("wagtailadmin_pages:add", args=["initiatives", "eventpage", district.id]),
+        reverse("wagtailadmin_pages:edit", args=[initiative.id]),
+    ]:
+        html = admin_client.get(url).content.decode()
+        assert 'class="recurrence-widget' in html
+        assert html.index("recurrence/css/recurrence.css") < html.index(stylesheet)
+    css = Path(finders.find(stylesheet)).read_text()
+    assert 'div.recurrence-widget input[type="checkbox"]' in css
+    assert "float: none" in css
+

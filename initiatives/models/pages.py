@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.api_directory import CachedViewRestrictionsMixin
 from home.blocks import BodyBlock
 from home.geo import openstreetmap_url
+from initiatives.widgets import AdminRecurrenceWidget
 from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 
@@ -417,7 +418,7 @@ class InitiativePage(ActivityPage):
 
     schedule_panels = [
         FieldPanel("status"),
-        FieldPanel("schedule"),
+        FieldPanel("schedule", widget=AdminRecurrenceWidget),
         FieldRowPanel([FieldPanel("schedule_starts_on"), FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("schedule_notes"),
     ]
@@ -524,7 +525,7 @@ class EventPage(ActivityPage):
     date_panels = [
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         FieldPanel("all_day"),
-        FieldPanel("recurrence"),
+        FieldPanel("recurrence", widget=AdminRecurrenceWidget),
         InlinePanel("occurrence_changes", heading=_("Cancelled or moved dates"), label=_("Change")),
     ]
     edit_handler = TabbedInterface(
