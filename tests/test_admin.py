@@ -214,3 +214,22 @@ def test_the_recurrence_editor_fits_wagtails_admin(admin_client, district):
     assert 'div.recurrence-widget input[type="checkbox"]' in css
     assert "float: none" in css
 
+
+def test_each_audience_is_offered_once_in_the_default_language(admin_client, district, en_home):
+    from wagtail.models import Locale
+
+    children = AudienceFactory(slug="children", name="Bambini")
+    children_en = children.copy_for_translation(Locale.objects.get(language_code="en"))
+    children_en.name = "Children"
+    children_en.save()
+    url = reverse("wagtailadmin_pages:add", args=["initiatives", "eventpage", district.id])
+    choices = admin_client.get(url).context["form"].fields["audiences"].queryset
+    assert list(choices) == [children]
+
+    # An audience a page already points to stays offered, so saving keeps it.
+    event = EventPageFactory(parent=district)
+    event.audiences.set([children_en])
+    event.save_revision().publish()
+    form = admin_client.get(reverse("wagtailadmin_pages:edit", args=[event.id])).context["form"]
+    assert set(form.fields["audiences"].queryset) == {children, children_en}
+

@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.api_directory import CachedViewRestrictionsMixin
 from home.blocks import BodyBlock
 from home.geo import openstreetmap_url
+from initiatives.forms import ActivityPageForm
 from initiatives.widgets import AdminRecurrenceWidget
 from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
@@ -139,6 +140,7 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
 
+    base_form_class = ActivityPageForm
     details_panels = [
         FieldPanel("summary"),
         FieldPanel("image"),
