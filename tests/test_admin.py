@@ -233,3 +233,6 @@ def test_each_audience_is_offered_once_in_the_default_language(admin_client, dis
     form = admin_client.get(reverse("wagtailadmin_pages:edit", args=[event.id])).context["form"]
     assert set(form.fields["audiences"].queryset) == {children, children_en}
 
+
+def test_the_admin_sends_no_e_mail_hashes_to_gravatar(admin_client):
+    assert "gravatar" not in admin_client.get(reverse("wagtailadmin_home")).content.decode()

@@ -154,6 +154,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Quartieri"
+# Staff pictures are uploaded in the admin, never fetched from Gravatar, which would send a hash of
+# each editor's e-mail address to a third party from every admin page (and fails offline).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Search: the database's full-text search in each locale's language, or Elasticsearch/OpenSearch
 # with SEARCH_BACKEND and SEARCH_URL (search/config.py).
