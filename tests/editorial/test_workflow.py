@@ -51,6 +51,12 @@ def test_the_submitted_event_waits_for_the_districts_manager(client, submitted, 
     assert submitted.title not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
+def test_the_districts_managers_are_told_by_e_mail(sara, imma, submitted):
+    (message,) = mail.outbox
+    assert message.to == [sara.email]
+    assert submitted.title in message.subject
+
+
 def test_another_districts_manager_cannot_approve(client, submitted, imma):
     response = act(client, imma, submitted, "approve")
     assert response.status_code in (302, 403)
