@@ -69,22 +69,26 @@
             items = data.results || [];
             list.textContent = "";
             items.forEach(function (item, index) {
+                // An option holds text only (no link inside: a listbox's options are not
+                // interactive controls of their own); choosing it opens its page.
                 var option = document.createElement("li");
-                var link = document.createElement("a");
+                var title = document.createElement("span");
                 var kind = document.createElement("span");
                 option.id = listId + "-" + index;
                 option.setAttribute("role", "option");
                 option.setAttribute("aria-selected", "false");
-                link.href = item.url;
-                link.tabIndex = -1;
-                link.textContent = item.title;
+                title.className = "search-suggest__title";
+                title.textContent = item.title;
                 kind.className = "search-suggest__type";
                 kind.textContent = item.type;
-                link.appendChild(kind);
-                option.appendChild(link);
+                option.appendChild(title);
+                option.appendChild(kind);
                 option.addEventListener("mousedown", function (event) {
-                    // Keep the focus in the box until the link is followed.
+                    // Keep the focus in the box until the page opens.
                     event.preventDefault();
+                });
+                option.addEventListener("click", function () {
+                    window.location.assign(item.url);
                 });
                 list.appendChild(option);
             });
