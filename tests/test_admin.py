@@ -236,3 +236,11 @@ def test_each_audience_is_offered_once_in_the_default_language(admin_client, dis
 
 def test_the_admin_sends_no_e_mail_hashes_to_gravatar(admin_client):
     assert "gravatar" not in admin_client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_dashboard_does_not_call_wagtail_for_updates(admin_client):
+    """A superuser's dashboard would ask releases.wagtail.io for new versions from the browser."""
+    assert (
+        "data-w-upgrade-current-version-value"
+        not in admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    )

@@ -157,6 +157,8 @@ WAGTAIL_SITE_NAME = "Quartieri"
 # Staff pictures are uploaded in the admin, never fetched from Gravatar, which would send a hash of
 # each editor's e-mail address to a third party from every admin page (and fails offline).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No call home to releases.wagtail.io from the dashboard: upgrades follow requirements.txt.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Search: the database's full-text search in each locale's language, or Elasticsearch/OpenSearch
 # with SEARCH_BACKEND and SEARCH_URL (search/config.py).
