@@ -5,6 +5,8 @@ import sys
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .unavailable import is_database_outage, unavailable_response
 
@@ -21,3 +23,12 @@ def server_error(request):
     # No context processors that touch the database: render the bare template.
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request": request}))
+
+
+def csrf_failure(request, reason=""):
+    """A form sent with an expired or missing security cookie (CSRF_FAILURE_VIEW): say so in
+    the reader's language and lead back to the form, instead of Django's page in English."""
+    back = request.path if url_has_allowed_host_and_scheme(request.path, allowed_hosts=None) else ""
+    response = render(request, "403_csrf.html", {"back": back}, status=403)
+    add_never_cache_headers(response)
+    return response

@@ -159,6 +159,9 @@ WAGTAIL_SITE_NAME = "Quartieri"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # No call home to releases.wagtail.io from the dashboard: upgrades follow requirements.txt.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# A form sent with an expired security cookie gets a page in the reader's language.
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Search: the database's full-text search in each locale's language, or Elasticsearch/OpenSearch
 # with SEARCH_BACKEND and SEARCH_URL (search/config.py).

@@ -205,3 +205,18 @@ class FailingBackend:
 
     def send_messages(self, messages):
         raise OSError("SMTP server unreachable")
+
+
+def test_an_expired_form_is_explained_in_the_readers_language(url, form_page):
+    """Sent without the security cookie (expired, or cookies refused): a 403 that says what
+    happened, in Italian, and leads back to the form; nothing is stored."""
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(url, valid_data())
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="it"' in html
+    assert "Il modulo è scaduto" in html
+    assert f'href="{url}"' in html
+    assert "no-cache" in response["Cache-Control"]
+    assert "CSRF" not in html
+    assert not Proposal.objects.exists()
