@@ -106,6 +106,7 @@ def test_dates_follow_the_locale(client, tree):
 def test_numbers_follow_the_locale(client, tree):
     assert "35.000" in page_text(client, tree.district.url)
     assert "35,000" in page_text(client, in_language(tree.district, "en").url)
+    assert "35,000" in page_text(client, in_language(tree.district, "ar").url)
 
 
 def test_an_alias_page_says_it_is_not_translated_yet(client, tree):
