@@ -23,7 +23,6 @@ from rest_framework.filters import BaseFilterBackend
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail import fields as wagtail_fields
-from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.utils import get_full_url
 from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.api.v2.filters import LocaleFilter, SearchFilter
@@ -32,8 +31,8 @@ from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.coreutils import get_content_languages
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
-from wagtail.models import Locale, Page
 from wagtail.images.models import AbstractImage, SourceImageIOError
+from wagtail.models import Locale, Page
 
 # Fixed renditions suited to phones: a 4:3 card picture and a full-width one.
 IMAGE_RENDITIONS = {"thumbnail": "fill-400x300", "large": "width-1200"}
@@ -267,10 +266,18 @@ class TranslationsField(Field):
         return self.context["view"].translations_of(page)
 
 
+class ParentField(wagtail_serializers.PageParentField):
+    """The parent in a page's `meta`, if public: read with the translations for a detail."""
+
+    def get_attribute(self, instance):
+        return self.context["view"].parent_of(instance)
+
+
 class PageSerializer(wagtail_serializers.PageSerializer):
     """Each page is serialised in its own language, so words chosen at run time (a schedule in
     words, a snippet's translation) match the page rather than the caller's Accept-Language."""
 
+    parent = ParentField(read_only=True)
     serializer_field_mapping = {
         **wagtail_serializers.PageSerializer.serializer_field_mapping,
         wagtail_fields.StreamField: StreamFieldSerializer,
@@ -319,8 +326,8 @@ def prefetch_image_renditions(objects, lookup):
 
 def prefetch_stream_blocks(objects, name):
     """Convert the StreamField `name` of all `objects` at once: one query per chooser type for
-    the whole listing (Wagtail converts each stream on its own), then one for the renditions
-    of the images found in them."""
+    the whole listing (Wagtail converts each stream on its own). Returns the images found in
+    them, whose renditions the caller prefetches."""
     from wagtail.blocks import StreamValue, StructValue
 
     streams = [getattr(obj, name) for obj in objects]
@@ -358,8 +365,7 @@ def prefetch_stream_blocks(objects, name):
 
     for stream in streams:
         collect(stream)
-    if images:
-        prefetch_image_renditions(images, "")
+    return images
 
 
 # --- Pages ----------------------------------------------------------------------------------
@@ -444,10 +450,25 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
         serializer = serializer_class(pages, many=True, context=self.get_serializer_context())
         return self.get_paginated_response(serializer.data)
 
+    def get_object(self):
+        """The page as its own type, with its locale and pictures read in the same query
+        (Wagtail's `base.specific` reads them one by one)."""
+        if not hasattr(self, "_specific_object"):
+            base = super(WagtailPagesAPIViewSet, self).get_object()
+            model = base.specific_class
+            if model is None or model is type(base):
+                self._specific_object = base
+            else:
+                self._specific_object = model._default_manager.select_related(
+                    "locale", "alias_of__locale", *image_field_names(model)
+                ).get(pk=base.pk)
+        return self._specific_object
+
     def detail_view(self, request, pk):
         self.check_query_parameters(self.get_queryset())
         page = self.get_object()
         serializer_class = self.get_serializer_class()
+        self._detail_page = page
         self.prepare_pages([page], serializer_class.Meta.fields)
         return Response(serializer_class(page, context=self.get_serializer_context()).data)
 
@@ -457,16 +478,19 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
         by_model = defaultdict(list)
         for page in pages:
             by_model[type(page)].append(page)
+        images = []  # the renditions of every listed picture in one query
         for model, group in by_model.items():
             for name in image_field_names(model):
                 if name in preparation.fields:
-                    prefetch_image_renditions(group, name)
+                    images.extend(image for page in group if (image := getattr(page, name)) is not None)
             for name in stream_field_names(model):
                 if name in preparation.fields:
-                    prefetch_stream_blocks(group, name)
+                    images.extend(prefetch_stream_blocks(group, name))
             preparer = next((self.preparers[cls] for cls in model.__mro__ if cls in self.preparers), None)
             if preparer is not None:
                 preparer(group, preparation)
+        if images:
+            prefetch_image_renditions(list({id(image): image for image in images}.values()), "")
 
     def detail_url(self, pk):
         if not hasattr(self, "_detail_url"):
@@ -475,8 +499,40 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
             self._detail_url = detail_url_maker(self.request.wagtailapi_router, self.request, Page)
         return self._detail_url(pk)
 
+    def detail_relatives(self, page):
+        """A detail's public translations and public parent, in one query (Wagtail reads the
+        parent, then checks that it is public)."""
+        if not hasattr(self, "_relatives"):
+            parent_path = page.path[: -page.steplen] if page.depth > 1 else None
+            condition = Q(translation_key=page.translation_key)
+            if parent_path:
+                condition |= Q(path=parent_path)
+            rows = list(
+                self.get_base_queryset()
+                .filter(condition)
+                .select_related("locale")
+                .order_by("locale__language_code", "id")
+            )
+            self._relatives = (
+                [row for row in rows if row.translation_key == page.translation_key],
+                next((row for row in rows if row.path == parent_path), None),
+            )
+        return self._relatives
+
+    def parent_of(self, page):
+        if getattr(self, "_detail_page", None) is page:
+            return self.detail_relatives(page)[1]
+        parent = page.get_parent()
+        return parent if self.get_base_queryset().filter(id=parent.id).exists() else None
+
     def translations_of(self, page):
         """Links to the page's translations; one query for the whole listing."""
+        if getattr(self, "_translations", None) is None and getattr(self, "_detail_page", None) is page:
+            self._translations = defaultdict(list)
+            for row in self.detail_relatives(page)[0]:
+                self._translations[row.translation_key].append(
+                    {"id": row.pk, "locale": row.locale.language_code, "detail_url": self.detail_url(row.pk)}
+                )
         if getattr(self, "_translations", None) is None:
             pages = getattr(self, "_listed_pages", None) or [page]
             others = (
@@ -504,10 +560,16 @@ def used_by_public_content(queryset, request):
     from django.apps import apps
     from wagtail.models import Page, ReferenceIndex
 
+    from home.api_directory import get_directory
+
     page_type = ContentType.objects.get_for_model(Page)
     snippet_types = [ContentType.objects.get_for_model(apps.get_model(name)) for name in PUBLIC_SNIPPETS]
+    # The cached directory's sites and restrictions: Wagtail's get_public_pages_queryset reads them.
     public_pages = (
-        get_public_pages_queryset(request).annotate(api_key=Cast("pk", CharField())).values("api_key")
+        get_directory(request)
+        .public_pages(request)
+        .annotate(api_key=Cast("pk", CharField()))
+        .values("api_key")
     )
     references = (
         ReferenceIndex.objects.filter(
@@ -521,7 +583,39 @@ def used_by_public_content(queryset, request):
     return queryset.filter(pk__in=references)
 
 
-class ImagesAPIViewSet(StrictAPIMixin, WagtailImagesAPIViewSet):
+def restricted_collection_ids(request):
+    """Wagtail's `get_restricted_collection_ids` with the restrictions and the collection tree
+    cached by content version (it reads them on every request)."""
+    from portal.page_cache import cached_by_version
+
+    def load():
+        from wagtail.models import Collection, CollectionViewRestriction
+
+        return (
+            list(CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")),
+            list(Collection.objects.values_list("pk", "path")),
+        )
+
+    restrictions, collections = cached_by_version(request, "api:collection-restrictions", load)
+    paths = [r.collection.path for r in restrictions if not r.accept_request(request)]
+    return {pk for pk, path in collections if any(path.startswith(root) for root in paths)}
+
+
+class PublicFilesMixin:
+    """Images and documents of visible collections used by public content, built once per
+    request (a detail builds it twice)."""
+
+    def get_queryset(self):
+        if not hasattr(self, "_public_queryset"):
+            queryset = self.model.objects.all().order_by("id")
+            restricted = restricted_collection_ids(self.request)
+            if restricted:
+                queryset = queryset.exclude(collection__in=restricted)
+            self._public_queryset = used_by_public_content(queryset, self.request).prefetch_related("tags")
+        return self._public_queryset.all()
+
+
+class ImagesAPIViewSet(PublicFilesMixin, StrictAPIMixin, WagtailImagesAPIViewSet):
     filter_backends = [
         StrictSearchFilter if backend is SearchFilter else backend
         for backend in WagtailImagesAPIViewSet.filter_backends
@@ -539,9 +633,6 @@ class ImagesAPIViewSet(StrictAPIMixin, WagtailImagesAPIViewSet):
             overrides[name] = RenditionField(spec, read_only=True)
         return overrides
 
-    def get_queryset(self):
-        return used_by_public_content(super().get_queryset(), self.request).prefetch_related("tags")
-
     def listing_view(self, request):
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
@@ -556,7 +647,7 @@ class ImagesAPIViewSet(StrictAPIMixin, WagtailImagesAPIViewSet):
         return super().detail_view(request, pk)
 
 
-class DocumentsAPIViewSet(StrictAPIMixin, WagtailDocumentsAPIViewSet):
+class DocumentsAPIViewSet(PublicFilesMixin, StrictAPIMixin, WagtailDocumentsAPIViewSet):
     filter_backends = [
         StrictSearchFilter if backend is SearchFilter else backend
         for backend in WagtailDocumentsAPIViewSet.filter_backends
@@ -568,9 +659,6 @@ class DocumentsAPIViewSet(StrictAPIMixin, WagtailDocumentsAPIViewSet):
         overrides = super().get_field_serializer_overrides(model)
         overrides["tags"] = PrefetchedTagsField(read_only=True)
         return overrides
-
-    def get_queryset(self):
-        return used_by_public_content(super().get_queryset(), self.request).prefetch_related("tags")
 
     def detail_view(self, request, pk):
         self.check_query_parameters(self.get_queryset())

@@ -229,3 +229,31 @@ def test_every_locale_of_the_portal_is_accepted(client, portal):
     for code, _name in Locale.objects.values_list("language_code", "id"):
         assert client.get(f"/api/v2/pages/?locale={code}").status_code == 200
     assert client.get("/api/v2/pages/?locale=fr").json()["items"] == []
+
+
+def queries_of_second_request(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert client.get(url).status_code == 200  # fills the caches kept by content version
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_details_and_images_cost_an_exact_number_of_queries(client, portal, english):
+    """Warm, uncached: content version, page, page as its type (with locale and picture
+    keys), renditions, the type's own rows (audiences, languages, changes, next dates), then
+    translations and parent together. The pictured event's body adds an image and a rich-text
+    page link (three queries, Wagtail's link handler)."""
+    expected = {
+        f"/api/v2/pages/{portal.district.get_parent().pk}/": 4,
+        f"/api/v2/pages/{portal.district.pk}/": 5,
+        f"/api/v2/pages/{portal.initiative.pk}/": 7,
+        f"/api/v2/pages/{portal.weekly.pk}/": 8,
+        f"/api/v2/pages/{portal.pictured.pk}/": 13,
+        "/api/v2/images/": 5,
+        f"/api/v2/images/{portal.image.pk}/": 3,
+        f"/api/v2/images/{portal.district.hero_image_id}/": 3,
+    }
+    assert {url: queries_of_second_request(client, url) for url in expected} == expected
