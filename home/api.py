@@ -8,15 +8,25 @@ preparer`), which loads what the requested fields need for the whole group at on
 model properties then read those prepared values instead of the database.
 """
 
+import contextvars
 import re
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, FieldError, ValidationError
-from django.db.models import CharField, IntegerField, Prefetch, Q, prefetch_related_objects
+from django.db.models import (
+    BooleanField,
+    CharField,
+    ExpressionWrapper,
+    IntegerField,
+    Prefetch,
+    Q,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import translation
+from django.utils.html import escape
 from recurrence.exceptions import RecurrenceError
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
@@ -33,6 +43,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumen
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.images.models import AbstractImage, SourceImageIOError
 from wagtail.models import Locale, Page
+from wagtail.rich_text.pages import PageLinkHandler as WagtailPageLinkHandler
+from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
 # Fixed renditions suited to phones: a 4:3 card picture and a full-width one.
 IMAGE_RENDITIONS = {"thumbnail": "fill-400x300", "large": "width-1200"}
@@ -305,6 +317,12 @@ def image_field_names(model):
     return names
 
 
+def rich_text_field_names(model):
+    return [
+        field.name for field in model._meta.get_fields() if isinstance(field, wagtail_fields.RichTextField)
+    ]
+
+
 def stream_field_names(model):
     return [field.name for field in model._meta.get_fields() if isinstance(field, wagtail_fields.StreamField)]
 
@@ -366,6 +384,75 @@ def prefetch_stream_blocks(objects, name):
     for stream in streams:
         collect(stream)
     return images
+
+
+# --- Page links in rich text ----------------------------------------------------------------
+
+# The pages linked from the rich text being serialised, read once for the whole answer.
+_linked_pages = contextvars.ContextVar("api_linked_pages", default=None)
+
+
+class LinkedPages:
+    """The pages that rich text links to, with their translations: `<a linktype="page">` as
+    Wagtail's PageLinkHandler writes it, without its two queries per rich text (the linked
+    pages as their types, the active locale) nor the query per link to another language."""
+
+    def __init__(self, ids, rows, directory):
+        self.ids = {str(pk) for pk in ids}
+        self.directory = directory
+        self.by_id = {str(page.pk): page for page in rows}
+        self.by_key = {(page.translation_key, page.locale_id): page for page in rows}
+
+    @staticmethod
+    def condition(ids):
+        """The linked pages and their translations."""
+        keys = Page.objects.filter(id__in=ids).values("translation_key")
+        return Q(id__in=ids) | Q(translation_key__in=keys)
+
+    def active_locale_id(self):
+        # Locale.get_active(): the active language's locale, else the default one.
+        return self.directory.locale_id_for(translation.get_language()) or self.directory.default_locale_id
+
+    def anchor(self, pk):
+        page = self.by_id.get(str(pk))
+        if page is None:
+            return "<a>"
+        # Page.localized: the live translation in the active locale, else the page itself.
+        locale_id = self.active_locale_id()
+        if page.locale_id != locale_id:
+            other = self.by_key.get((page.translation_key, locale_id))
+            if other is not None and other.live:
+                page = other
+        return f'<a href="{escape(page.url)}">'
+
+
+class PageLinkHandler(WagtailPageLinkHandler):
+    """Wagtail's page link handler, reading the pages an API answer prepared (see `LinkedPages`);
+    everywhere else it is Wagtail's own."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        links = _linked_pages.get()
+        if links is None or any(str(attrs.get("id")) not in links.ids for attrs in attrs_list):
+            return super().expand_db_attributes_many(attrs_list)
+        return [links.anchor(attrs.get("id")) for attrs in attrs_list]
+
+
+def linked_page_ids(value, ids):
+    """Collect the ids of `<a linktype="page" id="…">` in the strings of a raw value."""
+    if isinstance(value, str):
+        if "linktype" in value:
+            for match in FIND_A_TAG.finditer(value):
+                attrs = extract_attrs(match.group(1))
+                if attrs.get("linktype") == "page" and str(attrs.get("id", "")).isdigit():
+                    ids.add(int(attrs["id"]))
+    elif isinstance(value, dict):
+        for item in value.values():
+            linked_page_ids(item, ids)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            linked_page_ids(item, ids)
+    return ids
 
 
 # --- Pages ----------------------------------------------------------------------------------
@@ -448,7 +535,7 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
         serializer_class = self.get_serializer_class()
         self.prepare_pages(pages, serializer_class.Meta.fields)
         serializer = serializer_class(pages, many=True, context=self.get_serializer_context())
-        return self.get_paginated_response(serializer.data)
+        return self.get_paginated_response(self.serialized(serializer))
 
     def get_object(self):
         """The page as its own type, with its locale and pictures read in the same query
@@ -470,7 +557,7 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
         serializer_class = self.get_serializer_class()
         self._detail_page = page
         self.prepare_pages([page], serializer_class.Meta.fields)
-        return Response(serializer_class(page, context=self.get_serializer_context()).data)
+        return Response(self.serialized(serializer_class(page, context=self.get_serializer_context())))
 
     def prepare_pages(self, pages, fields):
         self._listed_pages = pages
@@ -479,18 +566,31 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
         for page in pages:
             by_model[type(page)].append(page)
         images = []  # the renditions of every listed picture in one query
+        link_ids = set()  # the pages linked from rich text, read in one query
         for model, group in by_model.items():
+            for name in rich_text_field_names(model):
+                if name in preparation.fields:
+                    for page in group:
+                        linked_page_ids(getattr(page, name), link_ids)
             for name in image_field_names(model):
                 if name in preparation.fields:
                     images.extend(image for page in group if (image := getattr(page, name)) is not None)
             for name in stream_field_names(model):
                 if name in preparation.fields:
                     images.extend(prefetch_stream_blocks(group, name))
+                    for page in group:
+                        linked_page_ids(list(getattr(page, name)._raw_data), link_ids)
             preparer = next((self.preparers[cls] for cls in model.__mro__ if cls in self.preparers), None)
             if preparer is not None:
                 preparer(group, preparation)
         if images:
             prefetch_image_renditions(list({id(image): image for image in images}.values()), "")
+        detail = getattr(self, "_detail_page", None)
+        if detail is not None:
+            self.detail_relatives(detail, link_ids)
+        elif link_ids:
+            rows = Page.objects.filter(LinkedPages.condition(link_ids)).select_related("locale")
+            self._linked_pages = LinkedPages(link_ids, list(rows), self.directory)
 
     def detail_url(self, pk):
         if not hasattr(self, "_detail_url"):
@@ -499,25 +599,41 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
             self._detail_url = detail_url_maker(self.request.wagtailapi_router, self.request, Page)
         return self._detail_url(pk)
 
-    def detail_relatives(self, page):
-        """A detail's public translations and public parent, in one query (Wagtail reads the
-        parent, then checks that it is public)."""
+    def detail_relatives(self, page, link_ids=()):
+        """A detail's public translations and public parent, and the pages its rich text links
+        to, in one query (Wagtail reads the parent, then checks that it is public, and reads
+        the linked pages twice per rich text)."""
         if not hasattr(self, "_relatives"):
             parent_path = page.path[: -page.steplen] if page.depth > 1 else None
             condition = Q(translation_key=page.translation_key)
             if parent_path:
                 condition |= Q(path=parent_path)
-            rows = list(
-                self.get_base_queryset()
-                .filter(condition)
-                .select_related("locale")
-                .order_by("locale__language_code", "id")
-            )
+            relatives = self.get_base_queryset().filter(condition)
+            if link_ids:
+                public = Q(pk__in=relatives.values("pk"))
+                rows = list(
+                    Page.objects.filter(public | LinkedPages.condition(link_ids))
+                    .annotate(relative=ExpressionWrapper(public, output_field=BooleanField()))
+                    .select_related("locale")
+                    .order_by("locale__language_code", "id")
+                )
+                self._linked_pages = LinkedPages(link_ids, rows, self.directory)
+                rows = [row for row in rows if row.relative]
+            else:
+                rows = list(relatives.select_related("locale").order_by("locale__language_code", "id"))
             self._relatives = (
                 [row for row in rows if row.translation_key == page.translation_key],
                 next((row for row in rows if row.path == parent_path), None),
             )
         return self._relatives
+
+    def serialized(self, serializer):
+        """`serializer.data` with the rich text's page links read from the prepared pages."""
+        token = _linked_pages.set(getattr(self, "_linked_pages", None))
+        try:
+            return serializer.data
+        finally:
+            _linked_pages.reset(token)
 
     def parent_of(self, page):
         if getattr(self, "_detail_page", None) is page:
