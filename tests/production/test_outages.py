@@ -50,16 +50,6 @@ def database_down(page_cache):
     pages._bump_owed = False  # what the outage owed the version: not the next test's business
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    caches["default"].clear()
-    caches["shared"].clear()
-    yield
-    caches["default"].clear()
-    caches["shared"].clear()
-
-
 def assert_unavailable_page(response, words):
     assert response.status_code == 503
     assert response["Content-Type"].startswith("text/html")

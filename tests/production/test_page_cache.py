@@ -7,18 +7,6 @@ from tests.factories import EventPageFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def page_cache(settings):
-    from django.core.cache import caches
-
-    settings.PAGE_CACHE_SECONDS = 300
-    caches["default"].clear()
-    caches["shared"].clear()
-    yield
-    caches["default"].clear()
-    caches["shared"].clear()
-
-
 def test_second_anonymous_view_is_a_hit_without_touching_the_pages(
     client, page_cache, district, django_assert_max_num_queries
 ):
