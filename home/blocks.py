@@ -29,9 +29,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         label=_("Text alternative"),
         required=False,
         max_length=250,
-        help_text=_(
-            "Describe the picture for people who cannot see it. Leave empty if it is decorative."
-        ),
+        help_text=_("Describe the picture for people who cannot see it. Leave empty if it is decorative."),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
@@ -53,9 +51,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quotation"))
-    attribution = blocks.CharBlock(
-        label=_("Who said it"), required=False, max_length=120
-    )
+    attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=120)
 
     class Meta:
         icon = "openquote"
@@ -95,12 +91,8 @@ class CallToActionBlock(blocks.StructBlock):
         max_length=80,
         help_text=_("Say what happens, for example “Book a place”."),
     )
-    page = blocks.PageChooserBlock(
-        label=_("Page on this site"), required=False
-    )
-    url = blocks.URLBlock(
-        label=_("Or an address on another site"), required=False
-    )
+    page = blocks.PageChooserBlock(label=_("Page on this site"), required=False)
+    url = blocks.URLBlock(label=_("Or an address on another site"), required=False)
 
     class Meta:
         icon = "link"
@@ -127,9 +119,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"), features=RICH_TEXT_FEATURES, icon="pilcrow"
-    )
+    paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES, icon="pilcrow")
     image = ImageWithCaptionBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()

@@ -81,7 +81,12 @@ def event_schedules(page):
     """schema.org Schedule objects for each weekly/monthly rule of a recurring event."""
     from dateutil import rrule as du_rrule
 
-    frequencies = {du_rrule.DAILY: "P1D", du_rrule.WEEKLY: "P1W", du_rrule.MONTHLY: "P1M", du_rrule.YEARLY: "P1Y"}
+    frequencies = {
+        du_rrule.DAILY: "P1D",
+        du_rrule.WEEKLY: "P1W",
+        du_rrule.MONTHLY: "P1M",
+        du_rrule.YEARLY: "P1Y",
+    }
     start = to_local_naive(page.start)
     end = to_local_naive(page.end)
     schedules = []

@@ -22,9 +22,7 @@ if "dummy" in (WAGTAILLOCALIZE_MACHINE_TRANSLATOR or {}).get("CLASS", "").lower(
     raise ImproperlyConfigured("The dummy machine translator must not be used in production.")
 ALLOWED_HOSTS = [host.strip() for host in require_env("ALLOWED_HOSTS").split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = [
-    origin.strip()
-    for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")
-    if origin.strip()
+    origin.strip() for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
 ]
 
 STORAGES = {

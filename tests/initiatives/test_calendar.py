@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import recurrence
 from django.db import connection
-from django.utils import translation
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import Page
 
 from initiatives.calendar import CalendarFilterForm, date_range, filtered_occurrences

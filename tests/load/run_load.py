@@ -46,8 +46,9 @@ def main():
     manage = [sys.executable, "manage.py"]
     print("Preparing the database, the demo content and the static files…", flush=True)
     subprocess.run(manage + ["migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run(manage + ["load_demo", "--force", "-v0"], cwd=ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        manage + ["load_demo", "--force", "-v0"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
     subprocess.run(manage + ["collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     server = start_web(env)
     base = f"http://127.0.0.1:{port}"
@@ -57,16 +58,34 @@ def main():
         except ServerFailed as failure:
             raise SystemExit(f"gunicorn did not start: {failure}") from None
         workers = env.get("WEB_CONCURRENCY", "2")
-        print(f"Driving gunicorn ({workers} workers) at {base} with {USERS} users for {DURATION}…", flush=True)
+        print(f"Driving gunicorn ({workers} workers) at {base}: {USERS} users for {DURATION}…", flush=True)
         stats = work / "locust"
         locust = subprocess.run(
             [
-                sys.executable, "-m", "locust", "-f", str(ROOT / "tests/load/locustfile.py"),
-                "--headless", "--users", USERS, "--spawn-rate", USERS, "--run-time", DURATION,
-                "--host", base, "--csv", str(stats), "--only-summary", "--loglevel", "WARNING",
-                "--exit-code-on-error", "1",
+                sys.executable,
+                "-m",
+                "locust",
+                "-f",
+                str(ROOT / "tests/load/locustfile.py"),
+                "--headless",
+                "--users",
+                USERS,
+                "--spawn-rate",
+                USERS,
+                "--run-time",
+                DURATION,
+                "--host",
+                base,
+                "--csv",
+                str(stats),
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+                "--exit-code-on-error",
+                "1",
             ],
-            cwd=ROOT, env=env,
+            cwd=ROOT,
+            env=env,
         )
     finally:
         stop(server)
