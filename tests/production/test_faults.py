@@ -279,10 +279,16 @@ CRASH_SIGNS = ("WORKER TIMEOUT", "exited with code", "was sent SIG", "Worker fai
 
 def assert_no_worker_crashed(web):
     """Workers may be recycled (gunicorn's max_requests), never time out, die or fail to boot."""
-    log = web.log()
+    expected = int(web.env["WEB_CONCURRENCY"])
+    deadline = time.monotonic() + 10
+    while True:  # a recycled worker's successor may not have logged its boot yet
+        log = web.log()
+        recycled = log.count("Autorestarting worker after current request.")
+        if log.count("Booting worker") >= expected + recycled or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     assert not [sign for sign in CRASH_SIGNS if sign in log], log[-3000:]
-    recycled = log.count("Autorestarting worker after current request.")
-    assert log.count("Booting worker") == int(web.env["WEB_CONCURRENCY"]) + recycled
+    assert log.count("Booting worker") == expected + recycled, log[-3000:]
 
 
 # --- the tests ----------------------------------------------------------------------------
