@@ -17,6 +17,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.factories import add_numbered_event
+
 pytestmark = [pytest.mark.benchmark, pytest.mark.django_db(transaction=False)]
 
 EVENTS = int(os.environ.get("BENCH_EVENTS", "10000"))
@@ -28,7 +30,7 @@ def build_tree(count):
 
     from districts.models import DistrictPage
     from home.models import HomePage
-    from initiatives.models import CalendarPage, Category, EventPage
+    from initiatives.models import CalendarPage, Category
 
     italian, _ = Locale.objects.get_or_create(language_code="it")
     root = Page.get_first_root_node()
@@ -48,19 +50,8 @@ def build_tree(count):
         start = datetime.datetime.combine(
             today + datetime.timedelta(days=number % 300), datetime.time(18, 0), tzinfo=ROME
         )
-        districts[number % 3].add_child(
-            instance=EventPage(
-                title=f"Evento {number}",
-                slug=f"evento-{number}",
-                summary="Un evento del quartiere",
-                start=start,
-                end=start + datetime.timedelta(hours=2),
-                category=category,
-                recurrence=weekly if number % 3 == 0 else None,
-                locale=italian,
-                live=True,
-                first_published_at=timezone.now(),
-            )
+        add_numbered_event(
+            districts[number % 3], number, start, category=category, weekly=weekly, locale=italian
         )
     return home, calendar, districts
 

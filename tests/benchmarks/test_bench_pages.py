@@ -26,6 +26,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.benchmarks.test_bench_search import index_in_bulk_afterwards, serve_templates_uninstrumented
+from tests.factories import add_numbered_event
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.django_db(transaction=False)]
 
@@ -135,7 +136,7 @@ def add_events(count):
     from wagtail.models import Locale
 
     from districts.models import DistrictPage
-    from initiatives.models import Category, EventPage, InitiativePage
+    from initiatives.models import Category, InitiativePage
     from initiatives.occurrences import make_local_aware, rebuild_all
     from portal.page_cache import bump_version
 
@@ -153,19 +154,14 @@ def add_events(count):
             parent = (
                 initiatives[number % len(initiatives)] if number % 2 else districts[number % len(districts)]
             )
-            parent.add_child(
-                instance=EventPage(
-                    title=f"Evento {number}",
-                    slug=f"bench-evento-{number}",
-                    summary="Un evento del quartiere",
-                    start=start,
-                    end=start + datetime.timedelta(hours=2),
-                    category=categories[number % len(categories)],
-                    recurrence=weekly if number % 3 == 0 else None,
-                    locale=italian,
-                    live=True,
-                    first_published_at=timezone.now(),
-                )
+            add_numbered_event(
+                parent,
+                number,
+                start,
+                category=categories[number % len(categories)],
+                weekly=weekly,
+                locale=italian,
+                slug_prefix="bench-evento",
             )
     call_command("update_index", verbosity=0)
     pages, rows = rebuild_all()

@@ -18,6 +18,7 @@ from tests.factories import (
     EventPageFactory,
     InitiativePageFactory,
     ProposalFormPageFactory,
+    add_numbered_event,
     days_from_now,
     publish_translation,
     synchronise_locales,
@@ -304,7 +305,7 @@ def test_demo_budget_with_many_more_events_and_initiatives(client, demo):
     from wagtail.models import Locale
 
     from districts.models import DistrictPage
-    from initiatives.models import Category, EventPage, InitiativePage
+    from initiatives.models import Category, InitiativePage
     from initiatives.occurrences import make_local_aware, rebuild_all
 
     italian = Locale.objects.get(language_code="it")
@@ -331,19 +332,14 @@ def test_demo_budget_with_many_more_events_and_initiatives(client, demo):
             datetime.datetime.combine(today + datetime.timedelta(days=1 + number % 200), datetime.time(18))
         )
         parent = initiatives[number % 30] if number % 2 else districts[number % len(districts)]
-        parent.add_child(
-            instance=EventPage(
-                title=f"Evento {number}",
-                slug=f"budget-evento-{number}",
-                summary="Un evento del quartiere",
-                start=start,
-                end=start + datetime.timedelta(hours=2),
-                category=category,
-                recurrence=weekly if number % 3 == 0 else None,
-                locale=italian,
-                live=True,
-                first_published_at=timezone.now(),
-            )
+        add_numbered_event(
+            parent,
+            number,
+            start,
+            category=category,
+            weekly=weekly,
+            locale=italian,
+            slug_prefix="budget-evento",
         )
     rebuild_all()
     for language in DEMO_LANGUAGES:
