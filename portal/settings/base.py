@@ -162,7 +162,15 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # A form sent with an expired security cookie gets a page in the reader's language.
 CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public scheme and host of the portal ("https://quartieri.example.org"): every absolute URL
+# (API, JSON-LD, feeds, sitemap, robots, e-mails) is built from it, never from the request's
+# Host header. Production requires it.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, the client
+# address is REMOTE_ADDR). One setting for sign-in throttling, the proposals' rate limit and
+# X-Forwarded-Proto. Production requires it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PORTAL_BASE_URL)
 # Search: the database's full-text search in each locale's language, or Elasticsearch/OpenSearch
 # with SEARCH_BACKEND and SEARCH_URL (search/config.py).
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
