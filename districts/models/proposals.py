@@ -3,11 +3,12 @@ received, which the district's Community Manager follows until they become proje
 
 import hashlib
 import logging
+from functools import partial
 from smtplib import SMTPException
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import DatabaseError, models, transaction
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -164,12 +165,19 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
             return [district.manager.email]
         return []
 
-    def process_form_submission(self, form):
-        proposal = Proposal.objects.create(
-            page=self,
-            form_data=form.submission_data(),
-            publish_consent=form.cleaned_data.get("publish_consent", False),
-        )
+    def process_form_submission(self, form, on_saved=None):
+        """Save the proposal, then tell the Community Manager.
+
+        `on_saved` runs once the proposal is committed, never if saving it failed.
+        """
+        with transaction.atomic():
+            proposal = Proposal.objects.create(
+                page=self,
+                form_data=form.submission_data(),
+                publish_consent=form.cleaned_data.get("publish_consent", False),
+            )
+            if on_saved is not None:
+                transaction.on_commit(on_saved)
         self.send_mail(form, proposal)
         return proposal
 
@@ -262,11 +270,25 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
         fingerprint = hashlib.sha256(
             f"{self.translation_key}:{form.cleaned_data['proposal']}".encode()
         ).hexdigest()
-        if not limit.is_repeat(fingerprint):
+        if limit.is_repeat(fingerprint):
             # A second click, or a reload of the form, does not send the same proposal twice.
-            limit.hit()
-            limit.remember(fingerprint)
-            self.process_form_submission(form)
+            return redirect(self.thank_you_url(request))
+        limit.hit()
+        try:
+            # The proposal is remembered as sent only once it is committed: after a failed
+            # save the resident's next try is saved, not taken for a second click.
+            self.process_form_submission(form, on_saved=partial(limit.remember, fingerprint))
+        except DatabaseError as error:
+            # Only the form and the kind of failure: the database's message may quote the text.
+            logger.error("Could not save a proposal sent through form %s: %s.", self.pk, type(error).__name__)
+            form.add_error(
+                None,
+                _(
+                    "Your proposal could not be saved just now. Please send it again in a few "
+                    "moments: what you wrote is still in the form below."
+                ),
+            )
+            return self.render_form(request, form, status=503)
         return redirect(self.thank_you_url(request))
 
     def render_form(self, request, form, status=200):

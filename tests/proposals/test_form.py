@@ -4,6 +4,7 @@ import logging
 
 import pytest
 from django.core import mail
+from django.db import OperationalError
 from django.test import Client
 
 from districts.models import Proposal
@@ -124,9 +125,48 @@ def test_the_honeypot_catches_robots_without_telling_them(client, url):
     assert not mail.outbox
 
 
-def test_a_double_click_sends_the_proposal_once(client, url):
+def test_a_double_click_sends_the_proposal_once(client, url, django_capture_on_commit_callbacks):
+    # The proposal is remembered when its transaction commits, which a test's never does.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, valid_data())
     client.post(url, valid_data())
-    client.post(url, valid_data())
+    assert Proposal.objects.count() == 1
+
+
+def test_a_retry_after_a_failed_save_is_saved_not_taken_for_a_double_click(
+    url, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The first save fails (a locked or unreachable database): the resident sees the form
+    again with what they wrote and a message; sending it again stores it, once."""
+    original_save = Proposal.save
+    failures = []
+
+    def save_failing_once(self, *args, **kwargs):
+        if not failures:
+            failures.append(self)
+            raise OperationalError("database is locked")
+        return original_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Proposal, "save", save_failing_once)
+    resident = Client(raise_request_exception=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = resident.post(url, valid_data())
+    assert failures
+    assert first.status_code == 503
+    html = first.content.decode()
+    assert "error-summary" in html
+    assert first.context["form"].non_field_errors()
+    assert IDEA in html  # still in the form, nothing to type again
+    assert not Proposal.objects.exists()
+    assert not mail.outbox
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = resident.post(url, valid_data())
+    assert again.status_code == 302
+    assert Proposal.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+    resident.post(url, valid_data())  # and a double click after that is still caught
     assert Proposal.objects.count() == 1
 
 
