@@ -2,12 +2,14 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import URLPattern, include, path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtaildocs_serve
 
 from home.views import choose_language
 from search import views as search_views
@@ -15,21 +17,44 @@ from search import views as search_views
 from .api import api_router
 from .health import healthz
 from .openapi import openapi_json
+from .password_throttle import throttled
 from .routing import serve as serve_page
 from .sitemaps import PortalSitemap
 from .views import robots_txt
 
-# Wagtail's front-end URLs, its page-serving view routed in two queries (portal/routing.py).
-wagtail_front_end_urls = [
-    re_path(wagtail_urls.serve_pattern, serve_page, name=pattern.name)
-    if pattern.name == "wagtail_serve"
-    else pattern
-    for pattern in wagtail_urls.urlpatterns
-]
+
+def with_views(patterns, views):
+    """Wagtail's URL patterns, with the views named in `views` replaced by ours."""
+    return [
+        URLPattern(pattern.pattern, views[pattern.name], pattern.default_args, pattern.name)
+        if pattern.name in views
+        else pattern
+        for pattern in patterns
+    ]
+
+
+# Wagtail's front-end URLs: its page-serving view routed in two queries (portal/routing.py),
+# its page-password form throttled like sign-ins (portal/password_throttle.py).
+wagtail_front_end_urls = with_views(
+    wagtail_urls.urlpatterns,
+    {
+        "wagtail_serve": serve_page,
+        "wagtailcore_authenticate_with_password": throttled(wagtail_views.authenticate_with_password, "page"),
+    },
+)
+# Wagtail's document URLs, the password form of a protected collection throttled too.
+wagtail_document_urls = with_views(
+    wagtaildocs_urls.urlpatterns,
+    {
+        "wagtaildocs_authenticate_with_password": throttled(
+            wagtaildocs_serve.authenticate_with_password, "documents"
+        )
+    },
+)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include(wagtail_document_urls)),
     path("api/v2/openapi.json", openapi_json, name="openapi"),
     path("api/v2/", api_router.urls),
     path("i18n/choose/<str:code>/", choose_language, name="choose_language"),

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Sign-in throttling (portal/signin.py).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -60,11 +62,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "portal.security.LoginThrottleMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a locked-out sign-in into portal.signin's page, inside the header middleware.
+    "axes.middleware.AxesMiddleware",
     # Last, so that it is the first to turn a view's database outage into a 503.
     "portal.unavailable.DatabaseUnavailableMiddleware",
 ]
@@ -257,11 +260,10 @@ ADMIN_SITE_TITLE = _("Quartieri administration")
 FORMAT_MODULE_PATH = ["portal.formats"]
 
 # Residents' proposals: at most PROPOSALS_RATE_LIMIT per PROPOSALS_RATE_WINDOW seconds from one
-# address; the number of reverse proxies whose X-Forwarded-For is trusted (0: use REMOTE_ADDR);
-# how many months proposals are kept before `purge_proposals` anonymises them.
+# client (its address as TRUSTED_PROXY_COUNT says); how many months proposals are kept before
+# `purge_proposals` anonymises them.
 PROPOSALS_RATE_LIMIT = int(os.environ.get("PROPOSALS_RATE_LIMIT", "3"))
 PROPOSALS_RATE_WINDOW = int(os.environ.get("PROPOSALS_RATE_WINDOW", "600"))
-PROPOSALS_TRUSTED_PROXY_COUNT = int(os.environ.get("PROPOSALS_TRUSTED_PROXY_COUNT", "0"))
 PROPOSALS_RETENTION_MONTHS = int(os.environ.get("PROPOSALS_RETENTION_MONTHS", "24"))
 
 
@@ -309,3 +311,25 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", "900"))
+
+# --- Sign-in throttling: django-axes (portal/signin.py says why these values) ---------------
+# Every authenticate() goes through axes' backend first; page and document password forms are
+# counted by portal/password_throttle.py. LOGIN_FAILURE_LIMIT failures per account and client
+# address lock that pair out until LOGIN_FAILURE_WINDOW seconds pass without another try.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = "portal.signin.failure_limit"
+AXES_COOLOFF_TIME = "portal.signin.cool_off"
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.signin.lockout_response"
+# Nothing grows without bound: no row per successful sign-in, no failure log; the attempts
+# table holds only the current window (axes deletes expired rows on every attempt).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+# django.contrib.admin is not mounted: `manage.py axes_reset_username NAME` unlocks an account.
+AXES_ENABLE_ADMIN = False

@@ -21,6 +21,13 @@ SECRET_KEY = require_env("SECRET_KEY")
 if "dummy" in (WAGTAILLOCALIZE_MACHINE_TRANSLATOR or {}).get("CLASS", "").lower():  # noqa: F405
     raise ImproperlyConfigured("The dummy machine translator must not be used in production.")
 ALLOWED_HOSTS = [host.strip() for host in require_env("ALLOWED_HOSTS").split(",") if host.strip()]
+# How many reverse proxies append to X-Forwarded-For (0 when clients connect to gunicorn
+# directly): sign-in throttling and rate limits count per client address, so a wrong value
+# either lets X-Forwarded-For be forged or counts every client as the proxy.
+_proxies = require_env("TRUSTED_PROXY_COUNT")
+if not _proxies.isdigit():
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be a whole number (0 without a reverse proxy).")
+TRUSTED_PROXY_COUNT = int(_proxies)
 CSRF_TRUSTED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
 ]

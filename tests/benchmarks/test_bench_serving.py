@@ -129,6 +129,7 @@ def prepare(workdir, port, events):
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": "benchmark-only-secret-key-0123456789abcdefghijklmnop",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "TRUSTED_PROXY_COUNT": "0",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import RequestFactory
 
 from districts.models import Proposal, ProposalFormPage
 
@@ -23,6 +24,11 @@ def groups_of(username):
     return set(user.groups.values_list("name", flat=True))
 
 
+def sign_in(username, password):
+    """authenticate() as a login form calls it: with the request (sign-in throttling needs it)."""
+    return authenticate(RequestFactory().post("/admin/login/"), username=username, password=password)
+
+
 def test_demo_users_with_the_password_from_the_environment(editorial, monkeypatch):
     monkeypatch.setenv("DEMO_USERS_PASSWORD", "Bagni-Pubblici-di-via-Aglie-9")
     output = run()
@@ -31,7 +37,7 @@ def test_demo_users_with_the_password_from_the_environment(editorial, monkeypatc
     assert groups_of("sara") == {"San Salvario Community Managers"}  # Barriera is not in this tree
     assert groups_of("imma") == {"Mirafiori Sud Community Managers"}
     assert groups_of("editor_sansalvario") == {"San Salvario editors"}
-    assert authenticate(username="editor_mirafiori", password="Bagni-Pubblici-di-via-Aglie-9")
+    assert sign_in("editor_mirafiori", "Bagni-Pubblici-di-via-Aglie-9")
 
 
 def test_generated_passwords_are_shown_once_and_never_reset(editorial, monkeypatch):
@@ -39,14 +45,14 @@ def test_generated_passwords_are_shown_once_and_never_reset(editorial, monkeypat
     output = run()
     line = next(line for line in output.splitlines() if line.startswith("Demo login: imma / "))
     password = line.removeprefix("Demo login: imma / ").split()[0]
-    assert authenticate(username="imma", password=password)
+    assert sign_in("imma", password)
 
     forms = ProposalFormPage.objects.count()
     proposals = Proposal.objects.count()
     again = run()
     assert "Demo login" not in again
     assert "already complete" in again
-    assert authenticate(username="imma", password=password)
+    assert sign_in("imma", password)
     assert (ProposalFormPage.objects.count(), Proposal.objects.count()) == (forms, proposals)
 
 

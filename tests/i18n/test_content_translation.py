@@ -165,6 +165,7 @@ def production_settings(monkeypatch, translator):
 
     monkeypatch.setenv("SECRET_KEY", "x" * 50)
     monkeypatch.setenv("ALLOWED_HOSTS", "quartieri.example")
+    monkeypatch.setenv("TRUSTED_PROXY_COUNT", "0")
     monkeypatch.setattr(base, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", translator)
     return runpy.run_module("portal.settings.production")
 

@@ -143,5 +143,5 @@ def test_login_throttling_counts_across_workers(server):
     base, _env = server
     # Each attempt opens new connections, which gunicorn hands to either worker.
     statuses = [login_attempt(base, "admin", "wrong") for _ in range(3)]
-    assert statuses == [200, 200, 200]  # the form again, with its error
+    assert statuses == [200, 200, 429]  # the form again with its error, then the lockout page
     assert login_attempt(base, "admin", "a-long-test-password-1234") == 429

@@ -1,4 +1,5 @@
-"""Security headers, the health check and admin login throttling, through real requests."""
+"""Security headers and the health check, through real requests (sign-in throttling:
+test_signin_throttle.py)."""
 
 import json
 import re
@@ -86,30 +87,3 @@ def test_healthz_answers_503_when_the_cache_fails(client, monkeypatch):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert json.loads(response.content)["checks"]["cache"]["ok"] is False
-
-
-def test_admin_login_is_throttled_after_repeated_failures(client, django_user_model, settings):
-    settings.LOGIN_FAILURE_LIMIT = 3
-    django_user_model.objects.create_user("sara", password="a-correct-horse-battery", is_superuser=True)
-    url = reverse("wagtailadmin_login")
-    for _ in range(3):
-        response = client.post(url, {"username": "sara", "password": "wrong"})
-        assert response.status_code == 200  # the form again, with its error
-    blocked = client.post(
-        url, {"username": "sara", "password": "a-correct-horse-battery"}, HTTP_ACCEPT_LANGUAGE="en"
-    )
-    assert blocked.status_code == 429
-    assert "Too many failed sign-in attempts" in blocked.content.decode()
-    assert int(blocked["Retry-After"]) > 0
-
-
-def test_a_successful_login_clears_the_count(client, django_user_model, settings):
-    settings.LOGIN_FAILURE_LIMIT = 3
-    django_user_model.objects.create_user("imma", password="another-correct-horse", is_superuser=True)
-    url = reverse("wagtailadmin_login")
-    for _ in range(2):
-        client.post(url, {"username": "imma", "password": "wrong"})
-    assert client.post(url, {"username": "imma", "password": "another-correct-horse"}).status_code == 302
-    client.logout()
-    for _ in range(2):
-        assert client.post(url, {"username": "imma", "password": "wrong"}).status_code == 200

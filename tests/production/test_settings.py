@@ -21,10 +21,11 @@ def run_manage(*args, env_overrides, drop=()):
 PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-secret-for-the-test-0123456789-abcdefghijklmnopqrstuvwxyz",
     "ALLOWED_HOSTS": "quartieri.example",
+    "TRUSTED_PROXY_COUNT": "1",
 }
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "TRUSTED_PROXY_COUNT"])
 def test_a_missing_required_variable_stops_start_up_naming_it(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage("check", env_overrides=env, drop=(missing,))
@@ -78,3 +79,9 @@ def test_media_storage_and_cdn_purging_are_configured_by_environment():
     assert result.returncode == 0, result.stderr
     expected = ["S3Storage", "quartieri-media", "['proxy']", "True", "TolerantRedisCache"]
     assert result.stdout.split() == expected
+
+
+def test_a_proxy_count_that_is_not_a_whole_number_stops_start_up():
+    result = run_manage("check", env_overrides={**PRODUCTION_ENV, "TRUSTED_PROXY_COUNT": "-1"})
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_COUNT must be a whole number" in result.stderr

@@ -193,7 +193,7 @@ def test_a_forged_forwarded_for_does_not_escape_the_limit(url, settings):
 
 def test_behind_a_trusted_proxy_the_forwarded_address_counts(url, settings):
     settings.PROPOSALS_RATE_LIMIT = 1
-    settings.PROPOSALS_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     proxy = "10.0.0.1"
     assert (
         Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="198.51.100.1").post(url, valid_data()).status_code

@@ -49,6 +49,7 @@ def production_env(**overrides):
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": "local-server-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "TRUSTED_PROXY_COUNT": "0",
         "SECURE_SSL_REDIRECT": "false",
         "HOST": "127.0.0.1",
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
