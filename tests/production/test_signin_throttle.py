@@ -53,6 +53,7 @@ def assert_lockout_page(response, *, language, text):
     assert response.status_code == 429
     assert int(response["Retry-After"]) == 900
     assert "no-cache" in response["Cache-Control"]
+    assert response["X-Frame-Options"] == "DENY"  # the header middleware wraps axes' answer
     html = response.content.decode()
     assert f'<html lang="{language}"' in html
     assert "<h1>" in html and '<main id="main-content"' in html
@@ -74,6 +75,19 @@ def test_wrong_passwords_lock_that_account_from_that_client_only(login, staff):
     assert sign_in(Client(REMOTE_ADDR=ELSEWHERE), url, "sara", PASSWORD).status_code == 302
     assert sign_in(Client(REMOTE_ADDR=ELSEWHERE), url, "imma", PASSWORD).status_code == 302
     assert sign_in(Client(REMOTE_ADDR=ATTACKER), url, "imma", PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize("login", [admin_login, front_end_login], ids=["admin", "front-end"])
+@pytest.mark.parametrize(
+    "username",
+    ["sa\x00ra", "x" * 10_000, "", "<script>alert(1)</script>"],
+    ids=["nul", "long", "empty", "markup"],
+)
+def test_hostile_user_names_get_the_form_again(login, username, staff):
+    hostile = Client(REMOTE_ADDR=ATTACKER, HTTP_X_FORWARDED_FOR="\x00, ::1, garbage")
+    response = sign_in(hostile, login(), username, "wrong\x00")
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
 
 
 def test_failures_on_both_login_forms_add_up(staff):
@@ -214,3 +228,14 @@ def test_the_document_collection_password_form_is_throttled(db):
         text=wrong_passwords_message("en"),
     )
     assert try_password(Client(REMOTE_ADDR=ELSEWHERE), url, "verbali-2026").status_code == 302
+
+
+def test_hostile_page_password_posts_get_the_form_or_a_404(protected_page):
+    page, url = protected_page
+    hostile = Client(REMOTE_ADDR=ATTACKER)
+    assert hostile.post(url, {}).status_code == 200
+    assert try_password(hostile, url, "quartiere\x00segreto", "javascript:alert(1)").status_code == 200
+    assert try_password(hostile, url, "x" * 100_000).status_code == 429  # each counted
+    with translation.override("it"):
+        missing = reverse("wagtailcore_authenticate_with_password", args=[999_999, page.id])
+    assert try_password(Client(REMOTE_ADDR=ELSEWHERE), missing, "x").status_code == 404
