@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from types import SimpleNamespace
 
-from django.db.models import F, Q, Window, prefetch_related_objects
+from django.db.models import F, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.urls import path
 from django.utils import timezone
@@ -15,11 +15,22 @@ from rest_framework.viewsets import GenericViewSet
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
-from home.api import PagesAPIViewSet, StrictAPIMixin, content_language_codes, detail_url_maker
+from home.api import (
+    MAX_OFFSET,
+    PagesAPIViewSet,
+    StrictAPIMixin,
+    content_language_codes,
+    detail_url_maker,
+    parse_count,
+)
 from home.api_directory import get_directory
+from home.visibility import public_occurrences
+from portal.absolute_urls import page_url
+from portal.page_cache import valid_until
 
 from .models import EventPage, InitiativePage, Occurrence, OccurrenceChange
-from .occurrences import make_local_aware, zone
+from .models.occurrence import next_change
+from .occurrences import EARLIEST_DAY, LATEST_DAY, make_local_aware, zone
 from .queries import attach_pages
 
 NEXT_DATES = 10
@@ -60,6 +71,8 @@ def prepare_upcoming(pages, limit=NEXT_DATES):
     )
     by_key = defaultdict(list)
     for row in ranked:
+        # Read as values, not rows: the next dates change when one starts or ends (page_cache).
+        valid_until(next_change(row["start"], row["end"]))
         by_key[row.pop("translation_key")].append(SimpleNamespace(**row))
     for page in pages:
         page.prepared_upcoming = (limit, by_key.get(page.translation_key, []))
@@ -105,8 +118,8 @@ class OccurrencesAPIViewSet(StrictAPIMixin, GenericViewSet):
     max_span_days = 366
     default_limit = 20
     max_limit = 100
-    earliest = datetime.date(1900, 1, 1)
-    latest = datetime.date(2999, 12, 31)
+    earliest = EARLIEST_DAY
+    latest = LATEST_DAY
 
     @classmethod
     def get_urlpatterns(cls):
@@ -133,10 +146,14 @@ class OccurrencesAPIViewSet(StrictAPIMixin, GenericViewSet):
             raise BadRequestError(
                 "query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown))
             )
-        repeated = sorted(name for name in params if len(params.getlist(name)) > 1)
-        if repeated:
-            raise BadRequestError("query parameter given more than once: " + ", ".join(repeated))
         today = timezone.localdate(timezone=zone())
+        if "start" not in params:
+            # "From today" is another range tomorrow (portal/page_cache.py).
+            valid_until(
+                make_local_aware(
+                    datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time())
+                )
+            )
         start = self.parse_date(params, "start", today)
         end = self.parse_date(params, "end", start + datetime.timedelta(days=self.default_days))
         if end < start:
@@ -157,8 +174,8 @@ class OccurrencesAPIViewSet(StrictAPIMixin, GenericViewSet):
             "audience": self.parse_slug(params.get("audience"), directory.audiences, "audience"),
             "free": self.parse_boolean(params, "free"),
             "step_free": self.parse_boolean(params, "step_free"),
-            "limit": self.parse_integer(params, "limit", self.default_limit, maximum=self.max_limit),
-            "offset": self.parse_integer(params, "offset", 0),
+            "limit": parse_count(params, "limit", self.default_limit, self.max_limit),
+            "offset": parse_count(params, "offset", 0, MAX_OFFSET),
         }
 
     def parse_date(self, params, name, default):
@@ -185,18 +202,6 @@ class OccurrencesAPIViewSet(StrictAPIMixin, GenericViewSet):
         if value in ("false", "0"):
             return False
         raise BadRequestError(f"{name} must be true or false, got '{value}'")
-
-    @staticmethod
-    def parse_integer(params, name, default, maximum=None):
-        value = params.get(name)
-        if value is None:
-            return default
-        if not value.isascii() or not value.isdigit() or len(value) > 18:
-            raise BadRequestError(f"{name} must be a positive integer")
-        number = int(value)
-        if maximum is not None and number > maximum:
-            raise BadRequestError(f"{name} cannot be higher than {maximum}")
-        return number
 
     @staticmethod
     def parse_district(value, directory):
@@ -237,13 +242,9 @@ class OccurrencesAPIViewSet(StrictAPIMixin, GenericViewSet):
         if query["audience"] is not None:
             keys = EventPage.objects.filter(audiences__slug=query["audience"]).values("translation_key")
             rows = rows.filter(translation_key__in=keys)
-        if directory.restricted_paths:
-            # Events under a password, login or group restriction are not for the public API.
-            private = Q()
-            for restricted in directory.restricted_paths:
-                private |= Q(path__startswith=restricted)
-            rows = rows.exclude(translation_key__in=Page.objects.filter(private).values("translation_key"))
-        return rows
+        # Events under a password, login or group restriction, and their aliases and
+        # translations, are not for the public API (home/visibility.py).
+        return public_occurrences(rows, self.request)
 
     @staticmethod
     def reasons(listed):
@@ -295,6 +296,6 @@ class OccurrencesAPIViewSet(StrictAPIMixin, GenericViewSet):
             else None,
             "category": {"slug": category.slug, "name": category.name} if category else None,
             "is_free": row.is_free,
-            "html_url": page.full_url,
+            "html_url": page_url(page, self.request),
             "detail_url": self.detail_url(page.pk),
         }

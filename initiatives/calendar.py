@@ -6,13 +6,17 @@ from itertools import groupby
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Subquery
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from home.visibility import public_occurrences, without_restricted
+from portal.page_cache import valid_until
+from portal.public_forms import WithoutControlCharactersMixin
+
 from .models import Audience, Category, EventPage, Occurrence, SpokenLanguage
-from .occurrences import ONE_DAY, make_local_aware, zone
+from .occurrences import EARLIEST_DAY, LATEST_DAY, ONE_DAY, make_local_aware, zone
 from .queries import attach_pages, current_locale
 
 COUNT_CAP = 3000
@@ -58,7 +62,7 @@ def filter_choices(locale):
     }
 
 
-class CalendarFilterForm(forms.Form):
+class CalendarFilterForm(WithoutControlCharactersMixin, forms.Form):
     WHEN_CHOICES = [
         ("", _("From today")),
         ("today", _("Today")),
@@ -68,11 +72,11 @@ class CalendarFilterForm(forms.Form):
         ("dates", _("Chosen dates")),
     ]
 
+    DATE_ATTRS = {"type": "date", "min": EARLIEST_DAY.isoformat(), "max": LATEST_DAY.isoformat()}
+
     when = forms.ChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs=DATE_ATTRS))
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs=DATE_ATTRS))
     district = forms.ChoiceField(label=_("District"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
     audience = forms.ChoiceField(label=_("For whom"), required=False)
@@ -88,6 +92,26 @@ class CalendarFilterForm(forms.Form):
         choices = choices or filter_choices(locale)
         for name in ("category", "audience", "language"):
             self.fields[name].choices = everything + choices[name]
+
+    def clean_date_from(self):
+        return self.day_in_range(self.cleaned_data["date_from"])
+
+    def clean_date_to(self):
+        return self.day_in_range(self.cleaned_data["date_to"])
+
+    @staticmethod
+    def day_in_range(day):
+        """A typed date far outside any calendar (year 1, year 9999) is an error, not a 500."""
+        if day is not None and not EARLIEST_DAY <= day <= LATEST_DAY:
+            raise forms.ValidationError(
+                _("Choose a date between %(earliest)s and %(latest)s.")
+                % {
+                    "earliest": formats.date_format(EARLIEST_DAY, "SHORT_DATE_FORMAT"),
+                    "latest": formats.date_format(LATEST_DAY, "SHORT_DATE_FORMAT"),
+                },
+                code="out_of_range",
+            )
+        return day
 
     def clean(self):
         data = super().clean()
@@ -129,9 +153,12 @@ def date_range(when, date_from=None, date_to=None, today=None, now=None):
     return now, None
 
 
-def filtered_occurrences(cleaned, *, district_key=None, districts=None):
+def filtered_occurrences(cleaned, *, district_key=None, districts=None, request=None):
+    """The public event occurrences (home/visibility.py) that match the calendar's filters."""
     start, end = date_range(cleaned.get("when"), cleaned.get("date_from"), cleaned.get("date_to"))
-    rows = Occurrence.objects.filter(kind=Occurrence.Kind.EVENT, end__gt=start)
+    if cleaned.get("when") in ("today", "week", "weekend", "month"):
+        valid_until(end)  # the next day, week or month brings other events (portal/page_cache.py)
+    rows = public_occurrences(Occurrence.objects.filter(kind=Occurrence.Kind.EVENT, end__gt=start), request)
     if end is not None:
         rows = rows.filter(start__lt=end)
     if district_key is None and cleaned.get("district") and districts:
@@ -156,7 +183,7 @@ def filtered_occurrences(cleaned, *, district_key=None, districts=None):
 def calendar_context(request, calendar_page):
     """Context for the calendar template; query count is independent of the rows shown."""
     from districts.models import DistrictPage
-    from home.api_directory import get_directory, without_restricted
+    from home.api_directory import get_directory
     from portal.page_cache import cached_by_version
 
     locale = get_directory(request).locales.get(calendar_page.locale_id) or current_locale()
@@ -185,6 +212,7 @@ def calendar_context(request, calendar_page):
         cleaned,
         district_key=district_scope.translation_key if district_scope else None,
         districts=form.districts,
+        request=request,
     )
     paginator = CappedPaginator(rows, calendar_page.per_page or 30)
     try:

@@ -2,7 +2,8 @@
 JSON error bodies for URLs that no endpoint answers.
 
 - Every successful GET or HEAD carries a strong `ETag` (a hash of the body) and
-  `Cache-Control: public, max-age=API_CACHE_SECONDS`; a request whose `If-None-Match` matches
+  `Cache-Control: public, max-age=API_CACHE_SECONDS` (less for an answer that changes sooner
+  with the clock, portal/page_cache.py); a request whose `If-None-Match` matches
   is answered 304 with no body.
 - CORS is closed unless `CORS_ALLOWED_ORIGINS` names the origin (comma-separated in the
   environment; `*` allows any). Only GET, HEAD and OPTIONS are offered: the API is read-only.
@@ -16,6 +17,8 @@ from django.utils.cache import (
     patch_vary_headers,
     set_response_etag,
 )
+
+from .page_cache import seconds_left
 
 API_PREFIX = "/api/"
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
@@ -55,7 +58,10 @@ class ApiHttpMiddleware:
         response = self.get_response(request)
         response = self.as_json_error(request, response)
         if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.streaming:
-            patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+            # No longer than the answer stays true (the next dates of an event: page_cache).
+            patch_cache_control(
+                response, public=True, max_age=seconds_left(request, settings.API_CACHE_SECONDS)
+            )
             if not response.has_header("ETag"):
                 set_response_etag(response)
             response = get_conditional_response(request, etag=response["ETag"], response=response)

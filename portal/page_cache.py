@@ -1,23 +1,68 @@
 """Anonymous page views and API answers served from the cache, invalidated by a shared version number.
 
-Rendered pages live in the default cache (local memory per process, or Redis). The version
-number lives in the `shared` cache (the database, or Redis), so a publish in one gunicorn
-worker invalidates the pages cached by every other worker at once.
+Rendered pages live in the default cache (local memory per process, bounded by its OPTIONS
+MAX_ENTRIES, or Redis). The version number lives in the `shared` cache (the database, or
+Redis), so a publish in one gunicorn worker invalidates the pages cached by every other worker
+at once.
+
+The content version never goes back. It is stored without expiry, and every new value is
+`max(previous + 1, now in nanoseconds)`: a bump always moves it forward, and a version that
+went missing (Redis restarted or evicted it, the database cache culled it, someone cleared the
+cache) restarts at the clock, above every number handed out before, so a page cached under an
+old number can never become valid again. Every bump is repeated once the publishing
+transaction commits, so a page rendered from the old content in between (another worker may
+read a version Redis already holds) is not kept either.
 
 When the shared cache cannot answer (the database or Redis is down) nothing is stored, and a
 page this process cached under the last version it read is served marked `X-Cache: STALE`
 (with the database down nobody can publish). A version bump that fails, or any failed read,
 is made up for by a bump as soon as the shared cache answers again, so a publish during a
 Redis outage is never hidden behind pages cached before it.
+
+The key of a page is `portal:page:<version>:<host><path>?<query>`:
+
+- the host the request named (`request.get_host()`, lower-cased, with its port), so two
+  allowed host names never share an entry (absolute links in a page name the host);
+- the path, percent-encoded;
+- of the query string, only the parameters the portal reads, sorted by name (the values of
+  one name keep their order) and encoded again, so `?b=2&a=1` and `?a=1&b=%32` share one
+  entry. PAGE_PARAMETERS below lists those of the pages (the search and calendar forms, the
+  listings' `page`, the sitemap's `p`, the proposal form's `sent`), API_PARAMETERS those of
+  the API. A page's other parameters (`utm_source`, `fbclid`, a random cache-buster) are left
+  out of the key: the request is answered from the entry of the same URL without them, and a
+  page rendered for such a request is not stored, so no cached page carries a parameter
+  someone made up, and no number of them adds an entry. The API's answer depends on every
+  parameter (400 for one it does not know; a filter by a field, `?slug=`, is one outside the
+  list), so an API request naming another parameter bypasses the cache altogether.
+- A key longer than MAX_KEY_LENGTH characters keeps its prefix and version and replaces the
+  rest by its SHA-256, so no key (with the cache's own prefix) exceeds memcached's 250 bytes.
+
+Answers that depend on the clock ("open now", the next dates, "this week") are kept only until
+they change: code that renders such a thing calls `valid_until(instant)` with the moment its
+output changes (every occurrence row read does so by itself), and the page is stored for
+min(PAGE_CACHE_SECONDS, the time left) and sent with a `max-age` no longer than that.
+
+A hit carries exactly the headers of the miss that stored it (every header the middleware
+below this one and the view set, Content-Security-Policy, X-Frame-Options and
+Permissions-Policy included) and the same `Cache-Control`; the middleware above it
+(SecurityMiddleware, the API's) runs for hits and misses alike.
 """
 
 import contextvars
+import hashlib
 import logging
+import math
+import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.encoding import escape_uri_path
 
 from .cache import OUTAGE_ERRORS, CacheUnavailable, cache_errors_raised
 
@@ -26,16 +71,86 @@ logger = logging.getLogger(__name__)
 VERSION_KEY = "portal:page-cache-version"
 # The API is cached too: its answers depend only on the URL and the published content.
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/i18n/", "/jsi18n/", "/static/", "/media/")
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link", "Vary")
+API_PREFIX = "/api/"
+
+# The query parameters that change what a public URL answers: the only ones in a cache key.
+# tests/production/test_page_cache_trust.py checks that every field of the search and calendar
+# forms and every parameter an API endpoint accepts is here.
+PAGE_PARAMETERS = frozenset(
+    {
+        # search/forms.py SearchForm and search/views.py
+        "q",
+        "district",
+        "type",
+        "category",
+        # initiatives/calendar.py CalendarFilterForm
+        "when",
+        "date_from",
+        "date_to",
+        "audience",
+        "language",
+        "free",
+        "step_free",
+        # the listings' page number, the sitemap's (django.contrib.sitemaps), the proposal
+        # form's thank-you page
+        "page",
+        "p",
+        "sent",
+    }
+)
+API_PARAMETERS = frozenset(
+    {
+        # Wagtail's pages, images and documents endpoints (home/api.py)
+        "type",
+        "fields",
+        "limit",
+        "offset",
+        "order",
+        "search",
+        "search_operator",
+        "locale",
+        "site",
+        "child_of",
+        "descendant_of",
+        "ancestor_of",
+        "translation_of",
+        "rich_text_format",
+        # the occurrences endpoint (initiatives/api.py)
+        "start",
+        "end",
+        "district",
+        "category",
+        "audience",
+        "free",
+        "step_free",
+    }
+)
+# Keys longer than this are hashed; the cache adds its KEY_PREFIX and ":1:" to it.
+MAX_KEY_LENGTH = 200
+
 # The request being served, so that code without it (Wagtail's serve-time restriction check)
 # shares its content version read.
 _current_request = contextvars.ContextVar("portal_current_request", default=None)
+# The earliest instant at which what is being built changes by itself (see `valid_until`).
+_validity = contextvars.ContextVar("portal_validity", default=None)
 
 
 # This process's view of the shared version: the last one read, and whether a bump or a read
 # failed since (then the next successful read bumps first).
 _last_version = None
 _bump_owed = False
+
+
+# --- The content version ----------------------------------------------------------------------
+
+
+def _clock():
+    return time.time_ns()
+
+
+def _now():
+    """Now, in seconds since the epoch, by the clock that "open now" reads."""
+    return timezone.now().timestamp()
 
 
 def read_version():
@@ -47,7 +162,9 @@ def read_version():
             if _bump_owed:
                 _increment(shared)
                 _bump_owed = False
-            version = shared.get_or_set(VERSION_KEY, 1, timeout=None)
+            # Missing (never set, evicted, culled, cleared): start at the clock, which is past
+            # every number handed out before.
+            version = shared.get_or_set(VERSION_KEY, _clock, timeout=None)
     except Exception:
         _bump_owed = True
         raise
@@ -80,40 +197,21 @@ def request_version(request=None):
     return version
 
 
-def cached_by_version(request, name, build, timeout=300):
-    """`build()`'s picklable result, kept in the default cache until the content changes.
-
-    For site-wide data that is the same for every reader (never anything personal). A cache
-    outage only costs the queries of `build()`.
-    """
-    try:
-        key = f"portal:{name}:{request_version(request)}"
-        value = caches["default"].get(key)
-    except Exception as error:
-        logger.debug("Content cache unavailable (%s: %s)", error.__class__.__name__, error)
-        return build()
-    if value is None:
-        value = build()
-        try:
-            caches["default"].set(key, value, timeout)
-        except Exception:
-            logger.warning("Content cache unavailable", exc_info=True)
-    return value
-
-
 def _increment(shared):
-    try:
-        shared.incr(VERSION_KEY)
-    except ValueError:
-        shared.set(VERSION_KEY, 2, timeout=None)
+    """Move the version forward: max(previous + 1, the clock), stored without expiry.
 
-
-def bump_version(**kwargs):
-    """Invalidate every cached page (publish, unpublish, move, delete, snippet change).
-
-    If the shared cache is unreachable the bump is owed, and made by this process's next
-    successful read of the version, rather than failing the editor's publish.
+    Django's `incr()` will not do: on the database cache it stores the sum with the default
+    300-second timeout, after which the version restarted at 1. Two concurrent bumps may both
+    read the same previous value; each then writes a number never used before, which is all
+    that invalidation needs.
     """
+    previous = shared.get(VERSION_KEY)
+    version = max(previous + 1 if isinstance(previous, int) else 0, _clock())
+    shared.set(VERSION_KEY, version, timeout=None)
+    return version
+
+
+def _bump():
     global _bump_owed
     try:
         with cache_errors_raised():
@@ -123,6 +221,114 @@ def bump_version(**kwargs):
             raise
         _bump_owed = True
         logger.warning("Page cache not invalidated yet, the shared cache is unavailable (%s)", error)
+
+
+def bump_version(**kwargs):
+    """Invalidate every cached page (publish, unpublish, move, delete, snippet change).
+
+    Bumped at once and, inside a transaction, once more when it commits: a request served in
+    between may have read the new version (Redis is outside the transaction) and rendered the
+    old content under it. If the shared cache is unreachable the bump is owed, and made by this
+    process's next successful read of the version, rather than failing the editor's publish.
+    """
+    _bump()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(entry[1] is _bump for entry in connection.run_on_commit):
+        transaction.on_commit(_bump)
+
+
+# --- Data kept by content version -------------------------------------------------------------
+
+
+def cached_by_version(request, name, build, timeout=300):
+    """`build()`'s picklable result, kept in the default cache until the content changes.
+
+    For site-wide data that is the same for every reader (never anything personal). A cache
+    outage only costs the queries of `build()`. If `build()` reads something that changes with
+    the clock (`valid_until`), the result is kept no longer than that, and the page that uses it
+    inherits the limit.
+    """
+    try:
+        key = f"portal:data:{name}:{request_version(request)}"
+        cached = caches["default"].get(key)
+    except Exception as error:
+        logger.debug("Content cache unavailable (%s: %s)", error.__class__.__name__, error)
+        return build()
+    now = _now()
+    if cached is not None and (cached[1] is None or cached[1] > now):
+        value, until = cached
+        if until is not None:
+            _limit(until)
+        return value
+    with _measured() as validity:
+        value = build()
+    seconds = timeout if validity.until is None else min(timeout, math.floor(validity.until - now))
+    if seconds >= 1:
+        try:
+            caches["default"].set(key, (value, validity.until), seconds)
+        except Exception:
+            logger.warning("Content cache unavailable", exc_info=True)
+    return value
+
+
+# --- Clock-dependent answers ------------------------------------------------------------------
+
+
+class _Validity:
+    """The earliest instant (seconds since the epoch) at which what is being built changes."""
+
+    __slots__ = ("until",)
+
+    def __init__(self):
+        self.until = None
+
+
+class _measured:
+    """Collects the `valid_until` calls made within the block, then passes them outwards."""
+
+    def __enter__(self):
+        self.validity = _Validity()
+        self.token = _validity.set(self.validity)
+        return self.validity
+
+    def __exit__(self, *exc_info):
+        _validity.reset(self.token)
+        if self.validity.until is not None:
+            _limit(self.validity.until)
+
+
+def _limit(until):
+    validity = _validity.get()
+    if validity is not None and (validity.until is None or until < validity.until):
+        validity.until = until
+
+
+def valid_until(instant):
+    """Record that the answer being built changes by itself at `instant` (an aware datetime):
+    the page or the API answer is then kept and sent with a `max-age` no longer than that.
+
+    For "open now", "next date", "upcoming", "this week" and everything else that depends on
+    the clock. Outside a request (a management command) it does nothing.
+    """
+    if instant is not None and _validity.get() is not None:
+        _limit(instant.timestamp())
+
+
+def measuring():
+    """Whether an answer is being built whose validity is measured (`valid_until` counts)."""
+    return _validity.get() is not None
+
+
+def seconds_left(request, ceiling):
+    """`ceiling`, or fewer seconds if the answer to `request` changes sooner: for the
+    `max-age` of middleware above the page cache (the API's)."""
+    until = getattr(request, "_valid_until", None)
+    if until is None:
+        return ceiling
+    return max(0, min(ceiling, math.floor(until - _now())))
+
+
+# --- The middleware ----------------------------------------------------------------------------
 
 
 def is_cacheable_request(request):
@@ -148,8 +354,35 @@ def is_cacheable_response(request, response):
     )
 
 
+def key_query(request):
+    """(the query string of the key, whether the request names a parameter left out of it)."""
+    allowed = API_PARAMETERS if request.path.startswith(API_PREFIX) else PAGE_PARAMETERS
+    kept, left_out = [], False
+    for name, values in request.GET.lists():
+        if name in allowed:
+            kept.extend((name, value) for value in values)
+        else:
+            left_out = True
+    kept.sort(key=lambda item: item[0])
+    return urlencode(kept), left_out
+
+
+def page_key(version, request, query=None):
+    """The cache key of `request`'s answer under content `version` (the module docstring)."""
+    if query is None:
+        query = key_query(request)[0]
+    address = request.get_host().lower() + escape_uri_path(request.path)
+    if query:
+        address = f"{address}?{query}"
+    key = f"portal:page:{version}:{address}"
+    if len(key) > MAX_KEY_LENGTH:
+        key = f"portal:page:{version}:sha256:{hashlib.sha256(address.encode()).hexdigest()}"
+    return key
+
+
 class AnonymousPageCacheMiddleware:
-    """Place directly after WhiteNoise: a hit costs one cache read and no session or query."""
+    """Place directly after WhiteNoise and the API's middleware: a hit costs one cache read and
+    no session or query, and carries the headers of the miss (module docstring)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -157,45 +390,64 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         token = _current_request.set(request)
         try:
-            return self.serve(request)
+            with _measured() as validity:
+                response = self.serve(request, validity)
+            # For the middleware above this one (the API's max-age): `seconds_left`.
+            request._valid_until = validity.until
+            return response
         finally:
             _current_request.reset(token)
 
-    def serve(self, request):
+    def serve(self, request, validity):
         if not is_cacheable_request(request):
             return self.get_response(request)
         try:
+            request.get_host()
+        except DisallowedHost:
+            return self.get_response(request)  # CommonMiddleware answers 400
+        query, left_out = key_query(request)
+        if left_out and request.path.startswith(API_PREFIX):
+            return self.get_response(request)  # the API's own answer: 400
+        try:
             version = request_version(request)
         except Exception as error:  # a cache or database outage must not take the site down
-            return self.serve_without_version(request, error)
-        key = page_key(version, request)
+            return self.serve_without_version(request, query, error)
+        key = page_key(version, request, query)
         try:
             cached = caches["default"].get(key)
         except Exception:
             logger.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
-        if cached is not None:
-            return from_cache(cached, "HIT")
+        now = _now()
+        if cached is not None and (cached[3] is None or cached[3] > now):
+            if cached[3] is not None:
+                _limit(cached[3])
+            return finish(from_cache(cached, "HIT"), cached[3], now)
         response = self.get_response(request)
-        if is_cacheable_response(request, response):
-            headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
-            try:
-                caches["default"].set(
-                    key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS
-                )
-            except Exception:
-                logger.warning("Page cache unavailable", exc_info=True)
-            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
-            response["X-Cache"] = "MISS"
-        return response
+        if left_out or not is_cacheable_response(request, response):
+            return response
+        until = validity.until
+        seconds = settings.PAGE_CACHE_SECONDS
+        if until is not None:
+            seconds = min(seconds, math.floor(until - now))
+        if seconds < 1:
+            return response
+        entry = (response.status_code, stored_headers(response), response.content, until)
+        try:
+            caches["default"].set(key, entry, seconds)
+        except Exception:
+            logger.warning("Page cache unavailable", exc_info=True)
+            return response
+        response["X-Cache"] = "MISS"
+        return finish(response, until, now)
 
-    def serve_without_version(self, request, error):
+    def serve_without_version(self, request, query, error):
         """The shared cache did not answer: never store, but serve what this process cached
         under the last version it read (with the database down, nobody can have published)."""
         logger.debug("Page cache version unavailable (%s: %s)", error.__class__.__name__, error)
         if _last_version is not None:
             try:
-                cached = caches["default"].get(page_key(_last_version, request))
+                cached = caches["default"].get(page_key(_last_version, request, query))
             except Exception:
                 cached = None
             if cached is not None:
@@ -205,14 +457,27 @@ class AnonymousPageCacheMiddleware:
         return self.get_response(request)
 
 
-def page_key(version, request):
-    return f"portal:page:{version}:{request.get_full_path()}"
+# Headers that belong to one response, not to its content.
+UNSTORED_HEADERS = {"set-cookie", "x-cache", "date"}
+
+
+def stored_headers(response):
+    return [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
 
 
 def from_cache(cached, state):
-    status, headers, content = cached
+    status, headers, content, _until = cached
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
     response["X-Cache"] = state
+    return response
+
+
+def finish(response, until, now):
+    """The `Cache-Control` of a stored answer, the same for the miss and for every hit."""
+    max_age = settings.PAGE_CACHE_BROWSER_SECONDS
+    if until is not None:
+        max_age = max(0, min(max_age, math.floor(until - now)))
+    patch_cache_control(response, public=True, max_age=max_age)
     return response

@@ -1,7 +1,10 @@
 """The materialised occurrence table: every dated occurrence over a rolling horizon."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.page_cache import measuring, valid_until
 
 
 class Occurrence(models.Model):
@@ -46,3 +49,28 @@ class Occurrence(models.Model):
 
     def __str__(self):
         return f"{self.page_id} @ {self.start.isoformat()}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """Every row read while an answer is built limits how long that answer is kept: an
+        occurrence changes state when it starts ("open now", "in progress") and when it ends
+        (it leaves every "upcoming" listing), so a cached page never outlives either."""
+        row = super().from_db(db, field_names, values)
+        if measuring():
+            valid_until(row.next_change())
+        return row
+
+    def next_change(self, now=None):
+        """The next instant at which this occurrence starts or ends, None once it has ended."""
+        return next_change(self.__dict__.get("start"), self.__dict__.get("end"), now)
+
+
+def next_change(start, end, now=None):
+    """The next instant at which an occurrence from `start` to `end` starts or ends, None once
+    it has ended (either may be None: a row read without it)."""
+    now = now or timezone.now()
+    if start is not None and start > now:
+        return start
+    if end is not None and end > now:
+        return end
+    return None

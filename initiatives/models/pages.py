@@ -30,6 +30,7 @@ from home.blocks import BodyBlock
 from home.geo import openstreetmap_url
 from initiatives.forms import ActivityPageForm
 from initiatives.widgets import AdminRecurrenceWidget
+from portal.page_cache import valid_until
 from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 
@@ -587,7 +588,12 @@ class EventPage(ActivityPage):
 
     @property
     def is_past(self):
-        return not self.recurrence and self.end < timezone.now()
+        if self.recurrence:
+            return False
+        if self.end < timezone.now():
+            return True
+        valid_until(self.end)  # "This event has taken place" from then on (portal/page_cache.py)
+        return False
 
     @property
     def schedule_text(self):

@@ -4,9 +4,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.utils import DEFAULT_DIRECTIVES
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from portal.database_config import configure_databases
 from search.config import search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -48,6 +50,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Background work: Django's task framework (backport) and its database queue.
+    "django_tasks",
+    "django_tasks_db",
+    # The Content-Security-Policy (portal/security.py); installed for its system checks.
+    "csp",
     # Sign-in throttling (portal/signin.py).
     "axes",
 ]
@@ -62,7 +69,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "portal.security.SecurityHeadersMiddleware",
+    "portal.security.ContentSecurityPolicyMiddleware",
+    "portal.security.PermissionsPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -97,17 +105,17 @@ WSGI_APPLICATION = "portal.wsgi.application"
 # Database: SQLite by default, anything dj-database-url understands through DATABASE_URL.
 # A kept connection is tested before each request reuses it, so the site recovers by itself
 # when the database comes back; an unreachable server fails in seconds, not at the TCP timeout.
-DATABASES = {
-    "default": dj_database_url.config(
+# portal/database_config.py tunes each engine (SQLite: WAL, busy timeout, the shared cache in
+# its own file; PostgreSQL: statement timeout, keepalives); portal/databases.py routes the cache.
+DATABASES = configure_databases(
+    dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
-    )
+    ),
+    os.environ,
+)
+DATABASE_ROUTERS = ["portal.databases.SharedCacheRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -179,7 +187,15 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PORTAL_BASE_URL)
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Uploaded images: at most this many bytes and pixels (a phone photo of 48 megapixels is about
+# 10 MB; each pixel costs 3–4 bytes of memory while renditions are made). Wagtail's upload form
+# says which limit a file broke. The originals are stored without EXIF location data
+# (portal/image_metadata.py).
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", "50000000"))
+# Documents are served by the portal's view, which applies the collections' privacy settings
+# (production with S3 redirects from that view to a short-lived signed URL instead).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
@@ -242,6 +258,11 @@ EVENTS_TIME_ZONE = "Europe/Rome"
 OCCURRENCES_HORIZON_DAYS = int(os.environ.get("OCCURRENCES_HORIZON_DAYS", "400"))
 OCCURRENCES_MAX_PER_EVENT = int(os.environ.get("OCCURRENCES_MAX_PER_EVENT", "1000"))
 
+# Background work (the proposals' e-mail; Wagtail's reference index, file clean-up and frontend
+# cache purges) is queued in the database and run by the worker process, `manage.py db_worker`
+# (the Procfile's `worker`, started by `make run`). Tests run each task at once.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -288,7 +309,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "quartieri"},
+        # Per process and bounded: past PAGE_CACHE_MAX_ENTRIES the least recently read third
+        # is dropped (a flood of distinct searches cannot grow a worker's memory).
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "quartieri",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "1000"))},
+        },
         "shared": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "portal_shared_cache",
@@ -298,13 +325,37 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
 
 # --- Security headers and login throttling --------------------------------------------------
-CONTENT_SECURITY_POLICY = os.environ.get(
-    "CONTENT_SECURITY_POLICY",
+DEFAULT_CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
     "font-src 'self'; connect-src 'self'; frame-src https://www.youtube-nocookie.com "
     "https://www.youtube.com https://player.vimeo.com; object-src 'none'; base-uri 'self'; "
-    "form-action 'self'; frame-ancestors 'none'",
+    "form-action 'self'; frame-ancestors 'none'"
 )
+
+
+def content_security_policy(environ):
+    """django-csp's setting from the policy as the header says it, in the environment variable
+    CONTENT_SECURITY_POLICY (DEFAULT_CONTENT_SECURITY_POLICY when unset; none when empty).
+
+    The admin is left out (Wagtail's inline scripts); portal/security.py leaves out signed-in
+    editors too. A directive django-csp does not know stops start-up rather than vanish.
+    """
+    text = environ.get("CONTENT_SECURITY_POLICY", DEFAULT_CONTENT_SECURITY_POLICY)
+    directives = {"default-src": None}  # django-csp would add `default-src 'self'` otherwise
+    for part in text.split(";"):
+        if not part.split():
+            continue
+        name, *sources = part.split()
+        name = name.lower()
+        if name not in DEFAULT_DIRECTIVES:
+            raise ImproperlyConfigured(f"CONTENT_SECURITY_POLICY: unknown directive {name!r}.")
+        directives[name] = sources or True  # `upgrade-insecure-requests` has no sources
+    if set(directives) == {"default-src"}:
+        return None
+    return {"EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"], "DIRECTIVES": directives}
+
+
+CONTENT_SECURITY_POLICY = content_security_policy(os.environ)
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
