@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site settings")
 
     def ready(self):
-        from portal import signals
+        from portal import databases, image_metadata, signals
 
         signals.connect()
+        databases.connect()
+        image_metadata.connect()
