@@ -19,7 +19,7 @@ page this process cached under the last version it read is served marked `X-Cach
 is made up for by a bump as soon as the shared cache answers again, so a publish during a
 Redis outage is never hidden behind pages cached before it.
 
-The key of a page is `portal:page:<version>:<host><path>?<query>`:
+The key of a page is `portal:page:<version>:<host><path>?<query>#<language>`:
 
 - the host the request named (`request.get_host()`, lower-cased, with its port), so two
   allowed host names never share an entry (absolute links in a page name the host);
@@ -33,9 +33,13 @@ The key of a page is `portal:page:<version>:<host><path>?<query>`:
   page rendered for such a request is not stored, so no cached page carries a parameter
   someone made up, and no number of them adds an entry. The API's answer depends on every
   parameter (400 for one it does not know; a filter by a field, `?slug=`, is one outside the
-  list), so an API request naming another parameter bypasses the cache altogether.
-- A key longer than MAX_KEY_LENGTH characters keeps its prefix and version and replaces the
-  rest by its SHA-256, so no key (with the cache's own prefix) exceeds memcached's 250 bytes.
+  list), so an API request naming another parameter bypasses the cache altogether;
+- for a path without a language prefix (the API, the sitemap, robots.txt), `#` and the
+  language LocaleMiddleware picks from the language cookie or Accept-Language, as the
+  answer's `Content-Language` and `Vary: Accept-Language` say.
+
+Past MAX_KEY_LENGTH characters the key keeps its prefix and version and the rest becomes its
+SHA-256, so no key (with the cache's own prefix) exceeds memcached's 250 bytes.
 
 Answers that depend on the clock ("open now", the next dates, "this week") are kept only until
 they change: code that renders such a thing calls `valid_until(instant)` with the moment its
@@ -60,7 +64,7 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.encoding import escape_uri_path
 
@@ -374,6 +378,10 @@ def page_key(version, request, query=None):
     address = request.get_host().lower() + escape_uri_path(request.path)
     if query:
         address = f"{address}?{query}"
+    if translation.get_language_from_path(request.path_info) is None:
+        # No language in the path (the API, the sitemap): LocaleMiddleware answers in the
+        # reader's (cookie, then Accept-Language), and so does the entry.
+        address = f"{address}#{translation.get_language_from_request(request)}"
     key = f"portal:page:{version}:{address}"
     if len(key) > MAX_KEY_LENGTH:
         key = f"portal:page:{version}:sha256:{hashlib.sha256(address.encode()).hexdigest()}"
