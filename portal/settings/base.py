@@ -180,7 +180,10 @@ PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rst
 # How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, the client
 # address is REMOTE_ADDR). One setting for sign-in throttling, the proposals' rate limit and
 # X-Forwarded-Proto. Production requires it.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+_proxies = os.environ.get("TRUSTED_PROXY_COUNT", "0").strip() or "0"
+if not _proxies.isdigit():
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be a whole number (0 without a reverse proxy).")
+TRUSTED_PROXY_COUNT = int(_proxies)
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PORTAL_BASE_URL)
 # Search: the database's full-text search in each locale's language, or Elasticsearch/OpenSearch
 # with SEARCH_BACKEND and SEARCH_URL (search/config.py).
