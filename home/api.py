@@ -12,6 +12,7 @@ import contextvars
 import re
 from collections import defaultdict
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, FieldError, ValidationError
 from django.db.models import (
@@ -36,6 +37,7 @@ from wagtail import fields as wagtail_fields
 from wagtail.api.utils import get_full_url
 from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.api.v2.filters import LocaleFilter, SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.coreutils import get_content_languages
@@ -46,12 +48,17 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text.pages import PageLinkHandler as WagtailPageLinkHandler
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
+from portal.absolute_urls import page_url
+
 # Fixed renditions suited to phones: a 4:3 card picture and a full-width one.
 IMAGE_RENDITIONS = {"thumbnail": "fill-400x300", "large": "width-1200"}
 # Snippets that are shown to the public, so their pictures and documents may be listed.
 PUBLIC_SNIPPETS = ("districts.CommunityManager", "districts.NeighbourhoodHouse")
 # SQLite integers are signed 64-bit; a larger id in a URL is simply an unknown id.
 MAX_ID = 2**63 - 1
+# The largest `offset`: eighteen digits, so that offset + limit stays a signed 64-bit integer
+# (a larger OFFSET is a database error on SQLite and PostgreSQL alike).
+MAX_OFFSET = 10**18 - 1
 SEARCH_NOISE = re.compile(r"[^\w\s]|_")
 RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(/[^/"][^"]*|/)"')
 
@@ -59,10 +66,39 @@ RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(/[^/"][^"]*|/)"')
 # --- Strict endpoints -----------------------------------------------------------------------
 
 
+def parse_count(params, name, default, maximum):
+    """A query parameter that counts items (`limit`, `offset`): ASCII digits, at most `maximum`.
+
+    Python's int() also reads " 5", "+5", "1_000" and Arabic-Indic digits, and Wagtail's
+    pagination passes any size on to the database.
+    """
+    value = params.get(name)
+    if value is None:
+        return default
+    if not value.isascii() or not value.isdigit():
+        raise BadRequestError(f"{name} must be a positive integer")
+    if len(value) > len(str(maximum)) or int(value) > maximum:
+        raise BadRequestError(f"{name} cannot be higher than {maximum}")
+    return int(value)
+
+
+class StrictPagination(WagtailPagination):
+    """Wagtail's `limit` and `offset`, read by `parse_count`: a 400, never a database error."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+        offset = parse_count(request.GET, "offset", 0, MAX_OFFSET)
+        limit = parse_count(request.GET, "limit", min(20, limit_max), limit_max)
+        self.view = view
+        self.total_count = queryset.count()
+        return queryset[offset : offset + limit]
+
+
 class StrictAPIMixin:
     """JSON only, every bad input a 400 with {"message": …}, every unknown id a 404."""
 
     renderer_classes = [JSONRenderer]
+    pagination_class = StrictPagination
     # Anonymous and read-only: no session lookup, so responses do not vary by cookie.
     authentication_classes = []
 
@@ -82,6 +118,10 @@ class StrictAPIMixin:
         for name, values in request.GET.lists():
             if any("\x00" in value for value in [name, *values]):
                 raise BadRequestError("null characters are not allowed in query parameters")
+        repeated = sorted(name for name, values in request.GET.lists() if len(values) > 1)
+        if repeated:
+            # Which of two values would count is a guess: say so rather than pick one.
+            raise BadRequestError("query parameter given more than once: " + ", ".join(repeated))
         pk = kwargs.get("pk")
         if pk is not None and int(pk) > MAX_ID:
             raise Http404("not found")
@@ -278,11 +318,37 @@ class TranslationsField(Field):
         return self.context["view"].translations_of(page)
 
 
+class HtmlUrlField(wagtail_serializers.PageHtmlUrlField):
+    """A page's public URL on PORTAL_BASE_URL (Wagtail's reads the Site's hostname and port)."""
+
+    def to_representation(self, page):
+        return page_url(page, self.context.get("request"))
+
+
+def nested_page(page, context):
+    """A parent or an original page in `meta`: id, type, detail_url, html_url and title."""
+    serializer_class = wagtail_serializers.get_serializer_class(
+        type(page),
+        ["id", "type", "detail_url", "html_url", "title"],
+        meta_fields=["type", "detail_url", "html_url"],
+        base=PageSerializer,
+    )
+    return serializer_class(context=context).to_representation(page)
+
+
 class ParentField(wagtail_serializers.PageParentField):
     """The parent in a page's `meta`, if public: read with the translations for a detail."""
 
     def get_attribute(self, instance):
         return self.context["view"].parent_of(instance)
+
+    def to_representation(self, value):
+        return nested_page(value, self.context)
+
+
+class AliasOfField(wagtail_serializers.PageAliasOfField):
+    def to_representation(self, value):
+        return nested_page(value, self.context)
 
 
 class PageSerializer(wagtail_serializers.PageSerializer):
@@ -290,6 +356,8 @@ class PageSerializer(wagtail_serializers.PageSerializer):
     words, a snippet's translation) match the page rather than the caller's Accept-Language."""
 
     parent = ParentField(read_only=True)
+    alias_of = AliasOfField(read_only=True)
+    html_url = HtmlUrlField(read_only=True)
     serializer_field_mapping = {
         **wagtail_serializers.PageSerializer.serializer_field_mapping,
         wagtail_fields.StreamField: StreamFieldSerializer,

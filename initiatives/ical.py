@@ -12,6 +12,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.absolute_urls import page_url
+
 from .occurrences import make_local_aware, to_local_date, to_local_naive, zone
 
 PRODID = "-//Quartieri//Neighbourhood portal of Turin//IT"
@@ -105,7 +107,7 @@ def event_components(page, request=None, venue=None, url=None):
     else:
         master.add("dtstart", start)
         master.add("dtend", end)
-    url = url or page.get_full_url(request)
+    url = url or page_url(page, request)
     if url:
         master.add("url", url)
     category = page.localized_category

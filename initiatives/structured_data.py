@@ -5,6 +5,8 @@ import json
 from django.utils import timezone
 from django.utils.html import mark_safe
 
+from portal.absolute_urls import page_url
+
 from .occurrences import to_local_naive, zone
 
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -128,7 +130,7 @@ def event_data(page, request, venue, next_occurrence=None, language="it"):
         "@type": "Event",
         "name": page.title,
         "description": page.summary,
-        "url": page.get_full_url(request),
+        "url": page_url(page, request),
         "inLanguage": language,
         "eventStatus": status,
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",

@@ -1,4 +1,4 @@
-"""/sitemap.xml: every live, public page in every locale, each with its alternates (hreflang).
+"""/sitemap.xml: every page the public may see in every locale, each with its alternates (hreflang).
 
 Wagtail's contrib sitemap lists the default site's tree only and names no alternates, and
 Django's `i18n`/`alternates` options assume one object served under every language prefix;
@@ -14,6 +14,10 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from home.visibility import without_restricted
+
+from .absolute_urls import absolute_url
+
 
 class PortalSitemap(Sitemap):
     def _pages(self):
@@ -23,11 +27,12 @@ class PortalSitemap(Sitemap):
             for path in roots.values_list("path", flat=True):
                 under_a_root |= Q(path__startswith=path)
             offered = {code for code, _name in settings.LANGUAGES}
+            # What the public may see (home/visibility.py): not a private page's translations
+            # and aliases either, which Wagtail's `.public()` lists.
+            public = without_restricted(Page.objects.live(), self.request)
             self._page_list = [
                 page
-                for page in Page.objects.live()
-                .public()
-                .filter(under_a_root)
+                for page in public.filter(under_a_root)
                 .select_related("locale")
                 .order_by("path", "locale__language_code")
                 if page.locale.language_code in offered
@@ -38,10 +43,8 @@ class PortalSitemap(Sitemap):
         return self._pages()
 
     def _absolute(self, page):
-        url = page.get_url(self.request)
-        if url and url.startswith("/") and self.request is not None:
-            return self.request.build_absolute_uri(url)
-        return url
+        """The page's URL on the portal's base (PORTAL_BASE_URL), never the request's host."""
+        return absolute_url(page.get_url(self.request))
 
     def _alternates(self):
         """{translation key: [(language code, absolute URL)]} in the order of settings.LANGUAGES."""

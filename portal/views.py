@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from .absolute_urls import absolute_url
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
@@ -15,6 +17,6 @@ def robots_txt(request):
         "Disallow: /api/",
         # The language switcher's redirects: every page names its alternates instead.
         "Disallow: /i18n/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -24,6 +24,7 @@ from wagtail.models import Locale, Page
 
 from home import i18n as portal_i18n
 from home.i18n import language_direction
+from portal.absolute_urls import absolute_url
 from portal.page_cache import cached_by_version
 
 register = template.Library()
@@ -51,9 +52,8 @@ def _public(pages, restricted_paths):
 
 
 def _load_site_data():
-    from wagtail.models import PageViewRestriction
-
     from home.models import HomePage
+    from home.visibility import private_paths
     from initiatives.models import Category
 
     order = [code for code, _name in settings.LANGUAGES]
@@ -69,7 +69,7 @@ def _load_site_data():
     return {
         "locales": sorted(locales, key=lambda locale: order.index(locale.language_code)),
         "homes": homes,
-        "restricted_paths": tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        "restricted_paths": private_paths(),
         "categories": (by_id, by_key),
     }
 
@@ -166,7 +166,8 @@ class PortalNav:
 
     @property
     def restricted_paths(self):
-        """Tree paths of pages with a view restriction: they and their subtrees are not public."""
+        """Tree paths of the subtrees the public may not see (home/visibility.py): restricted
+        pages, their aliases and their translations."""
         return self.site_data["restricted_paths"]
 
     def public(self, pages):
@@ -293,14 +294,6 @@ def portal_nav(context):
         nav = PortalNav(request=request, page=page)
         setattr(request, REQUEST_CACHE_ATTRIBUTE, nav)
     return nav
-
-
-def _absolute(request, url):
-    if not url:
-        return url
-    if request is not None and url.startswith("/"):
-        return request.build_absolute_uri(url)
-    return url
 
 
 # --- Tags for templates --------------------------------------------------------------------
@@ -431,7 +424,7 @@ def alternate_links(context):
         translation = nav.translations.get(locale.pk)
         if translation is None:
             continue
-        url = _absolute(request, translation.get_url(request))
+        url = absolute_url(translation.get_url(request))
         if not url:
             continue
         alternates.append({"code": locale.language_code, "url": url})

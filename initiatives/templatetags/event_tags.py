@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from initiatives import structured_data
+from portal.absolute_urls import absolute_url, page_url
 
 register = template.Library()
 
@@ -24,7 +25,7 @@ def house_json_ld(context, house):
     if house is None:
         return ""
     page = context.get("page")
-    url = page.get_full_url(context.get("request")) if page is not None else None
+    url = page_url(page, context.get("request")) if page is not None else None
     return structured_data.as_script(structured_data.house_place(house, url))
 
 
@@ -42,14 +43,10 @@ def ics_url(page=None):
     return _page_feed_url(page, "calendar.ics")
 
 
-@register.simple_tag(takes_context=True)
-def webcal_url(context, page=None):
-    """The same calendar as a webcal:// subscription link."""
-    request = context.get("request")
-    url = ics_url(page)
-    if request is not None:
-        url = request.build_absolute_uri(url)
-    return "webcal://" + url.split("://", 1)[-1]
+@register.simple_tag
+def webcal_url(page=None):
+    """The same calendar as a webcal:// subscription link, on the portal's base URL."""
+    return "webcal://" + absolute_url(ics_url(page)).split("://", 1)[-1]
 
 
 @register.simple_tag

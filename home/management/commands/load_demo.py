@@ -92,6 +92,9 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(f"Admin login: {USERNAME} / the password in {PASSWORD_VARIABLE}")
 
+        # The default Site on PORTAL_BASE_URL (127.0.0.1:8000 for `make run`), so Wagtail's own
+        # links to the demo pages are right.
+        call_command("configure_site", verbosity=verbosity)
         # The districts' groups, workflows and collections; then the proposal forms and demo users.
         call_command("setup_editorial", verbosity=verbosity)
         call_command("load_editorial_demo", verbosity=verbosity, force=options["force"])
