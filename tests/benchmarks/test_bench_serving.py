@@ -134,7 +134,7 @@ def prepare(workdir, port, events):
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),
-        "WAGTAILAPI_BASE_URL": f"http://127.0.0.1:{port}",
+        "PORTAL_BASE_URL": f"http://127.0.0.1:{port}",
         "DEMO_ADMIN_PASSWORD": "benchmark-only-password-123",
         "DEMO_USERS_PASSWORD": "benchmark-only-password-456",
         "LOG_LEVEL": "WARNING",

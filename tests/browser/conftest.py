@@ -139,7 +139,7 @@ def portal(chromium_executable, database_url, tmp_path_factory):
         STATIC_ROOT=tmp_path_factory.mktemp("static"),
         MEDIA_ROOT=tmp_path_factory.mktemp("media"),
         SECURE_HSTS_SECONDS=0,
-        WAGTAILADMIN_BASE_URL=url,
+        PORTAL_BASE_URL=url,
         PORT=port,
         WEB_CONCURRENCY=2,
         GUNICORN_THREADS=4,

@@ -166,6 +166,7 @@ def production_settings(monkeypatch, translator):
     monkeypatch.setenv("SECRET_KEY", "x" * 50)
     monkeypatch.setenv("ALLOWED_HOSTS", "quartieri.example")
     monkeypatch.setenv("TRUSTED_PROXY_COUNT", "0")
+    monkeypatch.setenv("PORTAL_BASE_URL", "https://quartieri.example")
     monkeypatch.setattr(base, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", translator)
     return runpy.run_module("portal.settings.production")
 

@@ -42,7 +42,8 @@ def production_env(**overrides):
 
     Starts from this process's environment, puts this interpreter's bin directory first on
     PATH (so the Procfile's `gunicorn` and `python` are the virtualenv's) and turns off the
-    HTTPS redirect, which needs the PaaS's TLS-terminating router.
+    HTTPS redirect, which needs the PaaS's TLS-terminating router. The portal's links name
+    http://127.0.0.1:PORT unless PORTAL_BASE_URL is given.
     """
     env = {
         **os.environ,
@@ -55,6 +56,8 @@ def production_env(**overrides):
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
     }
     env.update({name: str(value) for name, value in overrides.items()})
+    if "PORTAL_BASE_URL" not in overrides:
+        env["PORTAL_BASE_URL"] = f"http://127.0.0.1:{env.get('PORT', '8000')}"
     return env
 
 
