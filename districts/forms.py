@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 from wagtail.models import Locale
 
+from portal.public_forms import WithoutControlCharactersMixin
+
 NAME_MAX_LENGTH = 100
 PHONE_MAX_LENGTH = 30
 PROPOSAL_MIN_LENGTH = 20
@@ -61,7 +63,7 @@ class ProposalFieldBuilder(FormBuilder):
         return super().create_multiline_field(field, options)
 
 
-class ProposalForm(BaseForm):
+class ProposalForm(WithoutControlCharactersMixin, BaseForm):
     """What a resident sends to the neighbourhood house. `page` is the ProposalFormPage."""
 
     name = forms.CharField(

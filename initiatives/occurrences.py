@@ -20,6 +20,11 @@ from django.db import transaction
 from django.utils import timezone
 
 ONE_DAY = datetime.timedelta(days=1)
+# The days that the calendar's and the API's date filters accept: far beyond any event, and
+# far enough inside datetime's years 1 to 9999 that a day's midnight, the day after and their
+# conversion to UTC always exist.
+EARLIEST_DAY = datetime.date(1900, 1, 1)
+LATEST_DAY = datetime.date(2999, 12, 31)
 
 
 @lru_cache(maxsize=1)

@@ -301,7 +301,11 @@ PAGINATION = [
         "How many items (at most 100).",
         {"type": "integer", "minimum": 0, "maximum": 100, "default": 20},
     ),
-    query("offset", "How many items to skip.", {"type": "integer", "minimum": 0, "default": 0}),
+    query(
+        "offset",
+        "How many items to skip.",
+        {"type": "integer", "minimum": 0, "maximum": 999999999999999999, "default": 0},
+    ),
 ]
 FIELDS = query(
     "fields",

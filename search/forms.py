@@ -7,6 +7,8 @@ with a plain message, never a server error.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.public_forms import WithoutControlCharactersMixin
+
 MAX_TYPED_LENGTH = 200
 
 KIND_CHOICES = [
@@ -17,7 +19,7 @@ KIND_CHOICES = [
 ]
 
 
-class SearchForm(forms.Form):
+class SearchForm(WithoutControlCharactersMixin, forms.Form):
     q = forms.CharField(label=_("Search the site"), required=False, strip=True)
     district = forms.ChoiceField(label=_("District"), required=False)
     type = forms.ChoiceField(label=_("Kind"), required=False, choices=KIND_CHOICES)

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import ngettext
 
 from portal.page_cache import cached_by_version
+from portal.public_forms import without_control_characters
 from portal.routing import find_site
 
 from .forms import SearchForm
@@ -34,7 +35,7 @@ SLUG = re.compile(r"^[-\w]+\Z")
 def locale_districts(locale):
     """The live, public districts of `locale`, kept until the content changes."""
     from districts.models import DistrictPage
-    from home.api_directory import without_restricted
+    from home.visibility import without_restricted
 
     def load():
         return list(without_restricted(DistrictPage.objects.live().filter(locale=locale)).order_by("path"))
@@ -116,7 +117,7 @@ def search(request):
     form = SearchForm(data, districts=districts, categories=category_choices)
     context = {"form": form, "search_query": "", "districts": districts, "categories": category_choices}
     if not form.is_valid():
-        context["search_query"] = " ".join(str(data.get("q", "")).split())[:200]
+        context["search_query"] = " ".join(str(form.data.get("q", "")).split())[:200]
         return TemplateResponse(request, "search/search.html", context, status=400)
 
     query = form.cleaned_data["q"]
@@ -162,7 +163,7 @@ def suggest(request):
     """Titles and addresses of pages whose title begins like the typed words, as JSON."""
     find_site(request)
     locale = reader_locale()
-    typed = " ".join(str(request.GET.get("q", "")).split())[:200]
+    typed = " ".join(without_control_characters(request.GET.get("q", "")).split())[:200]
     items = []
     folded = normalise_query(typed)
     if len(normalise_query(typed, locale.language_code)) >= 2:

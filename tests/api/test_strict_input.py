@@ -25,6 +25,23 @@ BAD_REQUESTS = [
     "/api/v2/pages/?search=%00",
     "/api/v2/pages/?type=initiatives.EventPage&start=notadate",
     "/api/v2/pages/?type=initiatives.EventPage&is_free=maybe",
+    "/api/v2/pages/?offset=9223372036854775808",
+    "/api/v2/pages/?offset=99999999999999999999999",
+    "/api/v2/pages/?offset=1000000000000000000",
+    "/api/v2/pages/?offset=1e3",
+    "/api/v2/pages/?offset=%2B5",
+    "/api/v2/pages/?offset=%20%205",
+    "/api/v2/pages/?offset=1_000",
+    "/api/v2/pages/?limit=%D9%A3",
+    "/api/v2/pages/?limit=-1",
+    "/api/v2/pages/?limit=18446744073709551616",
+    "/api/v2/pages/?limit=5&limit=6",
+    "/api/v2/pages/?type=initiatives.EventPage&type=districts.DistrictPage",
+    "/api/v2/images/?offset=9223372036854775808",
+    "/api/v2/images/?limit=abc",
+    "/api/v2/documents/?offset=18446744073709551616",
+    "/api/v2/documents/?offset=-1",
+    "/api/v2/occurrences/?offset=9223372036854775808",
     "/api/v2/images/?fields=nonexistent",
     "/api/v2/images/?limit=-5",
     "/api/v2/documents/?order=bogus",
@@ -55,6 +72,13 @@ def test_bad_input_is_a_400_with_a_message(client, portal, url):
     assert response.status_code == 400, (url, response.content)
     assert response["Content-Type"] == "application/json"
     assert response.json()["message"]
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents", "occurrences"])
+def test_the_largest_offset_is_an_empty_page_not_a_database_error(client, portal, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/", {"offset": "999999999999999999", "limit": "100"})
+    assert response.status_code == 200, response.content
+    assert response.json()["items"] == []
 
 
 @pytest.mark.parametrize(
