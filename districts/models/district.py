@@ -108,15 +108,19 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, ClusterableModel):
         index.SearchField("street_address"),
         index.FilterField("locale_id"),
     ]
+    # Facts, copied from the source record and never overridden in a translation: translators
+    # change words in wagtail-localize's editor, never where residents go, call or write.
     override_translatable_fields = [
-        SynchronizedField("street_address"),
-        SynchronizedField("postal_code"),
-        SynchronizedField("city"),
-        SynchronizedField("latitude"),
-        SynchronizedField("longitude"),
-        SynchronizedField("phone"),
-        SynchronizedField("opening_hours"),
-        SynchronizedField("step_free"),
+        SynchronizedField("street_address", overridable=False),
+        SynchronizedField("postal_code", overridable=False),
+        SynchronizedField("city", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("email", overridable=False),
+        SynchronizedField("website", overridable=False),
+        SynchronizedField("opening_hours", overridable=False),
+        SynchronizedField("step_free", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -224,10 +228,13 @@ class CommunityManager(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
     ]
+    # Facts, never overridden in a translation (see NeighbourhoodHouse); the e-mail receives the
+    # proposals of every form of the manager's districts that has no address of its own.
     override_translatable_fields = [
-        SynchronizedField("name"),
-        SynchronizedField("photo"),
-        SynchronizedField("phone"),
+        SynchronizedField("name", overridable=False),
+        SynchronizedField("photo", overridable=False),
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("email", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -305,11 +312,13 @@ class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
         APIField("house_data"),
         APIField("manager_data"),
     ]
+    # The house and the manager are the same in every language, never overridden in a
+    # translation: the manager's e-mail receives the district's proposals.
     override_translatable_fields = [
         SynchronizedField("population"),
         SynchronizedField("hero_image"),
-        SynchronizedField("house"),
-        SynchronizedField("manager"),
+        SynchronizedField("house", overridable=False),
+        SynchronizedField("manager", overridable=False),
     ]
 
     # Districts are the top sections of a locale's home page.
