@@ -9,11 +9,18 @@ Per district (named after its page in the default locale):
 - "<District> Community Managers" can do the same and also publish, lock and unlock; they are
   the reviewers of the workflow "Community Manager approval — <District>", attached to every
   locale's copy of the district page; they read and answer the district's residents' proposals.
+  They alone (with superusers) change their districts' house and Community Manager records:
+  the addresses, phones and e-mails residents use, and the e-mail that receives the proposals
+  of a form without an address of its own (districts.permissions).
 - "Translators" (one group for the portal) submit pages and snippets for translation with
-  wagtail-localize and edit the pages of every locale; a Community Manager publishes their work.
+  wagtail-localize and translate them in every district; a Community Manager publishes their
+  pages. They translate houses and Community Managers only through wagtail-localize's
+  translation editor, which edits the words and leaves the facts to the Italian record: they
+  do not hold the permission to change those records.
 
-Everything is created with get-or-create, never deleted or reset, so the command is safe to run
-on a live site after every deployment and after adding a district or a locale.
+Everything is created with get-or-create, never reset, so the command is safe to run on a live
+site after every deployment and after adding a district or a locale. The one exception is
+WITHDRAWN: permissions that earlier versions granted and that are taken back on every run.
 """
 
 from __future__ import annotations
@@ -44,6 +51,8 @@ MANAGER_PAGE_ACTIONS = ("add", "change", "publish", "lock", "unlock")
 TRANSLATOR_PAGE_ACTIONS = ("change",)
 # Any of these on a district page makes it one of "the user's districts".
 EDITING_ACTIONS = frozenset({"add", "change", "publish"})
+# …and this one makes the user one of the district's Community Managers.
+PUBLISHING_ACTIONS = frozenset({"publish"})
 
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
@@ -72,17 +81,28 @@ MANAGER_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS + [
     ("districts", "change_proposal"),
     ("districts", "delete_proposal"),
 ]
+# Translators see the houses and managers and translate them (submit_translation); changing
+# them is the districts' Community Managers' job.
 TRANSLATOR_MODEL_PERMISSIONS = [
     ACCESS_ADMIN,
     ("wagtail_localize", "submit_translation"),
-    ("districts", "change_neighbourhoodhouse"),
-    ("districts", "change_communitymanager"),
+    ("districts", "view_neighbourhoodhouse"),
+    ("districts", "view_communitymanager"),
     ("initiatives", "change_category"),
     ("initiatives", "change_audience"),
     ("initiatives", "view_spokenlanguage"),
 ]
 
 TRANSLATORS_GROUP = "Translators"
+
+# Granted by earlier versions, taken back on every run: with them translators changed every
+# house's and Community Manager's address, phone and e-mail, live.
+WITHDRAWN = {
+    TRANSLATORS_GROUP: [
+        ("districts", "change_neighbourhoodhouse"),
+        ("districts", "change_communitymanager"),
+    ],
+}
 
 
 def editors_group_name(district_title):
@@ -120,6 +140,7 @@ def districts_for_user(user, actions=EDITING_ACTIONS):
 @dataclass
 class Report:
     created: Counter = field(default_factory=Counter)
+    withdrawn: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     districts: list[str] = field(default_factory=list)
 
@@ -168,10 +189,16 @@ class EditorialSetup:
     def group(self, name, model_permissions):
         group = self.get_or_create(Group, "groups", name=name)
         wanted = {self.permission(*natural_key) for natural_key in model_permissions}
-        missing = wanted - set(group.permissions.all())
+        granted = set(group.permissions.all())
+        missing = wanted - granted
         if missing:
             group.permissions.add(*missing)
             self.report.created["group permissions"] += len(missing)
+        withdrawn = {self.permission(*natural_key) for natural_key in WITHDRAWN.get(name, [])}
+        stale = (withdrawn - wanted) & granted
+        if stale:
+            group.permissions.remove(*stale)
+            self.report.withdrawn["group permissions"] += len(stale)
         return group
 
     def grant_pages(self, group, pages, actions):

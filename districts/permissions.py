@@ -1,47 +1,85 @@
 """Permission policies that narrow model-wide Django permissions to the user's own districts.
 
 Django's model permissions say "may change houses"; these policies add "…the houses of the
-districts whose pages you may edit", and "…the proposals sent to districts you publish for".
+districts you publish for", "…and translate those of the districts whose pages you translate",
+and "…the proposals sent to districts you publish for".
 """
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .editorial import EDITING_ACTIONS, districts_for_user
+from .editorial import EDITING_ACTIONS, PUBLISHING_ACTIONS, districts_for_user
 
-SCOPED_ACTIONS = {"change", "delete"}
+# wagtail-localize's permission: "may send things to translation and translate them".
+SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
+# Edit a translated copy with wagtail-localize's translation editor: its words; the facts follow
+# the source (districts.models: facts are synchronised fields that cannot be overridden).
+TRANSLATE = "translate"
+SCOPED_ACTIONS = frozenset({"change", "delete", TRANSLATE})
 
 
 class DistrictSnippetPermissionPolicy(ModelPermissionPolicy):
-    """Houses and Community Managers: anyone with the permission may view them all, but may
-    change only those that a district page they can edit points to (in any locale)."""
+    """Houses and Community Managers, whose facts (address, e-mail, phone) residents rely on and
+    whose e-mail receives the proposals of a form that has no address of its own.
+
+    - view: the model permission, every record (the public site shows them all);
+    - change, delete: the model permission, and only the records that a district the user may
+      publish in points to, in any locale: the district's Community Managers;
+    - translate (wagtail-localize's endpoints and translation editor, never the edit form):
+      those who may change the record, and translators (`submit_translation`) for the records
+      of the districts whose pages they may edit.
+    """
 
     def __init__(self, model, district_field):
         super().__init__(model)
         self.district_field = district_field
 
-    def translation_keys_for_user(self, user):
+    def user_has_permission(self, user, action):
+        if action == TRANSLATE:
+            return super().user_has_permission(user, "change") or user.has_perm(SUBMIT_TRANSLATION)
+        return super().user_has_permission(user, action)
+
+    def district_keys(self, user, page_actions):
+        """Translation keys of the records pointed to by the districts where `user` has any of
+        `page_actions` (every locale's copy of a record shares its key)."""
         return set(
-            districts_for_user(user, EDITING_ACTIONS)
+            districts_for_user(user, page_actions)
             .filter(**{f"{self.district_field}__isnull": False})
             .values_list(f"{self.district_field}__translation_key", flat=True)
         )
+
+    def translation_keys_for_user(self, user, action):
+        """The records (by translation key) on which `user` may perform a scoped `action`."""
+        keys = set()
+        if super().user_has_permission(user, "change" if action == TRANSLATE else action):
+            keys |= self.district_keys(user, PUBLISHING_ACTIONS)
+        if action == TRANSLATE and user.has_perm(SUBMIT_TRANSLATION):
+            keys |= self.district_keys(user, EDITING_ACTIONS)
+        return keys
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_any_permission_for_instance(user, {action}, instance)
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        actions = set(actions)
-        if not self.user_has_any_permission(user, actions):
-            return False
-        if user.is_superuser or not actions <= SCOPED_ACTIONS:
-            return True
-        return instance.translation_key in self.translation_keys_for_user(user)
+        for action in actions:
+            if not self.user_has_permission(user, action):
+                continue
+            if user.is_superuser or action not in SCOPED_ACTIONS:
+                return True
+            if instance.translation_key in self.translation_keys_for_user(user, action):
+                return True
+        return False
 
     def instances_user_has_any_permission_for(self, user, actions):
-        instances = super().instances_user_has_any_permission_for(user, actions)
-        if user.is_superuser or not set(actions) <= SCOPED_ACTIONS:
-            return instances
-        return instances.filter(translation_key__in=self.translation_keys_for_user(user))
+        records = self.model._default_manager.all()
+        allowed = [action for action in actions if self.user_has_permission(user, action)]
+        if not allowed:
+            return records.none()
+        if user.is_superuser or any(action not in SCOPED_ACTIONS for action in allowed):
+            return records
+        keys = set()
+        for action in allowed:
+            keys |= self.translation_keys_for_user(user, action)
+        return records.filter(translation_key__in=keys)
 
 
 class ProposalPermissionPolicy(ModelPermissionPolicy):
@@ -65,4 +103,4 @@ class ProposalPermissionPolicy(ModelPermissionPolicy):
         proposals = self.model._default_manager.all()
         if user.is_superuser:
             return proposals
-        return proposals.in_subtrees(districts_for_user(user, {"publish"}))
+        return proposals.in_subtrees(districts_for_user(user, PUBLISHING_ACTIONS))

@@ -1,7 +1,12 @@
-"""Admin registration for districts: the houses' and managers' snippets, the residents' proposals,
-the dashboard panels, and which form submissions each user may read."""
+"""Admin registration for districts: the houses' and managers' snippets, scoped per district
+(with wagtail-localize's endpoints, see districts.localize_scope), the residents' proposals, the
+dashboard panels, and which form submissions each user may read."""
 
+from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views import generic
@@ -10,12 +15,19 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView as SnippetEditView
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail_localize.models import Translation
 
+from . import localize_scope
 from .dashboard import dashboard_panels
 from .editorial import districts_for_user
 from .models import CommunityManager, NeighbourhoodHouse, Proposal, ProposalFormPage
+from .permissions import TRANSLATE
+
+# wagtail-localize's translation endpoints ask the portal's scope from now on, before any admin
+# URL exists (Wagtail loads these hooks to build its URLs).
+localize_scope.install()
 
 
 class InstancePermissionMixin:
@@ -32,28 +44,106 @@ class InstancePermissionMixin:
         return instance
 
 
-class ScopedSnippetEditView(InstancePermissionMixin, SnippetEditView):
+def is_translation_target(instance):
+    """Is `instance` the target of an enabled wagtail-localize translation, which its edit view
+    opens in the translation editor (wagtail-localize's before_edit_snippet hook)?"""
+    return Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
+    ).exists()
+
+
+class ScopedSnippetEditView(snippet_views.EditView):
+    """Those who may change the record get the edit form; those who may only translate it get
+    wagtail-localize's translation editor when the record is a translation, and nothing else:
+    never the form that edits the facts."""
+
+    permission_required = None
+    any_permission_required = ["change", TRANSLATE]
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        policy = policy_registry.get_by_type(self.model)
+        user = self.request.user
+        self.may_change = policy.user_has_permission_for_instance(user, "change", instance)
+        if not self.may_change and not policy.user_has_permission_for_instance(user, TRANSLATE, instance):
+            raise PermissionDenied
+        return instance
+
+    def run_before_hook(self):
+        response = super().run_before_hook()
+        if response is None and not self.may_change:
+            raise PermissionDenied
+        return response
+
+
+class ScopedSnippetDeleteView(InstancePermissionMixin, snippet_views.DeleteView):
+    instance_permission = "delete"
+
+
+class ScopedSnippetHistoryView(InstancePermissionMixin, snippet_views.HistoryView):
     pass
 
 
-class NeighbourhoodHouseViewSet(SnippetViewSet):
+class ScopedSnippetUsageView(InstancePermissionMixin, snippet_views.UsageView):
+    pass
+
+
+class ScopedSnippetIndexView(snippet_views.IndexView):
+    """Every record is listed (the public site shows them all); each links to its edit view only
+    for who may change it, or translate it in the translation editor."""
+
+    @cached_property
+    def scope(self):
+        """None for superusers, else the translation keys the user may change or translate and
+        the (key, locale) of the records that are translation targets; three queries a page."""
+        user = self.request.user
+        if user.is_superuser:
+            return None
+        policy = policy_registry.get_by_type(self.model)
+        targets = Translation.objects.filter(
+            enabled=True, source__specific_content_type=ContentType.objects.get_for_model(self.model)
+        ).values_list("source__object_id", "target_locale_id")
+        return {
+            "change": policy.translation_keys_for_user(user, "change"),
+            TRANSLATE: policy.translation_keys_for_user(user, TRANSLATE),
+            "targets": set(targets),
+        }
+
+    def get_edit_url(self, instance):
+        url = reverse(self.edit_url_name, args=[quote(instance.pk)])
+        scope = self.scope
+        key = instance.translation_key
+        if scope is None or key in scope["change"]:
+            return url
+        if key in scope[TRANSLATE] and (key, instance.locale_id) in scope["targets"]:
+            return url
+        return None
+
+
+class DistrictSnippetViewSet(SnippetViewSet):
+    index_view_class = ScopedSnippetIndexView
+    edit_view_class = ScopedSnippetEditView
+    delete_view_class = ScopedSnippetDeleteView
+    history_view_class = ScopedSnippetHistoryView
+    usage_view_class = ScopedSnippetUsageView
+
+
+class NeighbourhoodHouseViewSet(DistrictSnippetViewSet):
     model = NeighbourhoodHouse
     icon = "home"
     menu_label = _("Neighbourhood houses")
     list_display = ["name", "street_address", "phone", "locale"]
     list_filter = ["locale", "step_free"]
     search_fields = ["name", "street_address"]
-    edit_view_class = ScopedSnippetEditView
 
 
-class CommunityManagerViewSet(SnippetViewSet):
+class CommunityManagerViewSet(DistrictSnippetViewSet):
     model = CommunityManager
     icon = "user"
     menu_label = _("Community Managers")
     list_display = ["name", "role", "email", "locale"]
     list_filter = ["locale"]
     search_fields = ["name"]
-    edit_view_class = ScopedSnippetEditView
 
 
 class DistrictSnippets(SnippetViewSetGroup):
@@ -64,6 +154,22 @@ class DistrictSnippets(SnippetViewSetGroup):
 
 
 register_snippet(DistrictSnippets)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def scope_localize_urls():
+    """Ahead of wagtail-localize's own URLs (order 0): see districts.localize_scope."""
+    return localize_scope.shadowing_admin_urls()
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def hide_translation_buttons_out_of_scope(buttons, snippet, user):
+    """wagtail-localize offers "Translate" and "Sync translated snippets" on every record to
+    whoever has `submit_translation`; keep them for the records the user may translate."""
+    if localize_scope.user_can_translate(user, snippet):
+        return
+    localize_root = reverse("wagtail_localize:javascript_catalog").removesuffix("jsi18n/")
+    buttons[:] = [button for button in buttons if not (button.url or "").startswith(localize_root)]
 
 
 # --- Residents' proposals ------------------------------------------------------------------

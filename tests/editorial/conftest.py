@@ -42,6 +42,21 @@ def imma(editorial):
     return UserFactory(username="imma", groups=["Mirafiori Sud Community Managers"])
 
 
+@pytest.fixture
+def translator(editorial):
+    """Amal, who translates the portal into Arabic and English, in every district."""
+    from tests.factories import UserFactory
+
+    return UserFactory(username="amal", groups=["Translators"])
+
+
+@pytest.fixture
+def superuser(editorial):
+    from tests.factories import UserFactory
+
+    return UserFactory(username="admin", is_superuser=True, is_staff=True)
+
+
 def client_for(client, user):
     client.force_login(user)
     return client

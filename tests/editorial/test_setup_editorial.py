@@ -78,6 +78,10 @@ def test_a_collection_per_district_for_its_two_groups_only(editorial):
     )
 
 
+def model_permissions(group_name):
+    return set(Group.objects.get(name=group_name).permissions.values_list("codename", flat=True))
+
+
 def test_translators_can_submit_translations_and_edit_every_locale(editorial):
     translators = Group.objects.get(name="Translators")
     assert translators.permissions.filter(codename="submit_translation").exists()
@@ -87,11 +91,52 @@ def test_translators_can_submit_translations_and_edit_every_locale(editorial):
     assert set(granted.values_list("permission__codename", flat=True)) == {"change_page"}
 
 
+def test_houses_and_managers_are_changed_by_community_managers_and_translated_by_translators(editorial):
+    """Translators see the records and translate them (submit_translation); only the districts'
+    Community Managers hold the permission to change them, which districts.permissions narrows
+    to their own districts."""
+    assert model_permissions("Translators") == {
+        "access_admin",
+        "submit_translation",
+        "view_neighbourhoodhouse",
+        "view_communitymanager",
+        "change_category",
+        "change_audience",
+        "view_spokenlanguage",
+    }
+    assert {"change_neighbourhoodhouse", "change_communitymanager"} <= model_permissions(
+        "San Salvario Community Managers"
+    )
+    editors = model_permissions("San Salvario editors")
+    assert {"view_neighbourhoodhouse", "view_communitymanager"} <= editors
+    assert not {"change_neighbourhoodhouse", "change_communitymanager", "submit_translation"} & editors
+
+
+def test_a_run_withdraws_what_earlier_versions_granted_translators(editorial):
+    from django.contrib.auth.models import Permission
+
+    translators = Group.objects.get(name="Translators")
+    translators.permissions.add(
+        *Permission.objects.filter(codename__in=["change_neighbourhoodhouse", "change_communitymanager"])
+    )
+    out = StringIO()
+    call_command("setup_editorial", stdout=out)
+    assert "withdrew 2 group permissions" in out.getvalue()
+    assert not {"change_neighbourhoodhouse", "change_communitymanager"} & model_permissions("Translators")
+    assert {"change_neighbourhoodhouse", "change_communitymanager"} <= model_permissions(
+        "Mirafiori Sud Community Managers"
+    )
+    assert not setup_editorial().withdrawn
+
+
 def test_a_second_run_creates_nothing(editorial):
     before = counts()
+    permissions = {group.name: model_permissions(group.name) for group in Group.objects.all()}
     report = setup_editorial()
     assert not report.created
+    assert not report.withdrawn
     assert counts() == before
+    assert {group.name: model_permissions(group.name) for group in Group.objects.all()} == permissions
 
 
 def test_the_command_reports_and_leaves_a_workflow_chosen_by_hand(editorial):

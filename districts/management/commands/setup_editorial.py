@@ -31,3 +31,8 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Editorial setup: created {details}."))
         else:
             self.stdout.write(self.style.SUCCESS("Editorial setup already complete: nothing created."))
+        if report.withdrawn:
+            details = ", ".join(f"{count} {name}" for name, count in sorted(report.withdrawn.items()))
+            self.stdout.write(
+                self.style.WARNING(f"Editorial setup: withdrew {details} granted by earlier versions.")
+            )

@@ -1,0 +1,157 @@
+"""wagtail-localize's admin endpoints, confined to what the user may translate.
+
+wagtail-localize checks less than the portal needs (wagtail-localize 1.14):
+
+- its translation endpoints (strings, overrides, PO files, machine translation, preview, stop:
+  views/edit_translation.py) ask `user_can_edit_instance`, which for a snippet only asks whether
+  the user may edit the snippet *type*: a Community Manager of Mirafiori could read and change
+  the translations of San Salvario's house;
+- "Translate" (submit_translations.py) and "Sync translated …" (update_translations.py) only ask
+  for the `submit_translation` permission, whatever the object; and "Sync" with "Publish
+  immediately" publishes every translated page, bypassing the Community Manager's approval.
+
+Here:
+
+- `user_can_translate` replaces wagtail-localize's `user_can_edit_instance` (`install()`, from
+  DistrictsConfig.ready): pages keep Wagtail's page permissions; houses and Community Managers
+  ask their policy's "translate" action (districts.permissions), by record and district;
+- the submit and sync views are served by subclasses that check the object first, at the same
+  admin paths (`shadowing_admin_urls`, registered ahead of wagtail-localize's own); "Publish
+  immediately" is offered only to who may publish every translated page.
+
+The translation editor itself opens through the snippet's edit view (wagtail-localize's
+before_edit_snippet hook), which districts.wagtail_hooks scopes.
+"""
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.urls import path
+from django.utils.functional import cached_property
+from wagtail.models import DraftStateMixin, Page
+from wagtail.permissions import policy_registry
+from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.views import edit_translation
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
+from wagtail_localize.views.update_translations import UpdateTranslationsForm, UpdateTranslationsView
+from wagtail_localize.wagtail_hooks import register_admin_urls as localize_admin_urls
+
+from .permissions import TRANSLATE, DistrictSnippetPermissionPolicy
+
+# wagtail-localize's own check, for the objects the portal does not scope itself.
+upstream_user_can_edit_instance = edit_translation.user_can_edit_instance
+
+
+def user_can_translate(user, instance):
+    """May `user` translate `instance`, or edit its translation into some locale?"""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    policy = policy_registry.get_by_type(type(instance))
+    if isinstance(policy, DistrictSnippetPermissionPolicy):
+        return policy.user_has_permission_for_instance(user, TRANSLATE, instance)
+    return upstream_user_can_edit_instance(user, instance)
+
+
+def user_can_publish(user, instance):
+    """May `user` publish `instance` (a translated copy) as it stands?"""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    if isinstance(instance, DraftStateMixin):
+        return user.is_superuser or user.has_perm(get_permission_name("publish", type(instance)))
+    # Plain snippets have no drafts: saving their translation is translating them.
+    return user_can_translate(user, instance)
+
+
+def install():
+    """Make wagtail-localize's translation endpoints ask `user_can_translate`.
+
+    Its views look the function up in their module when called, so replacing the module's
+    attribute is enough; tests/editorial/test_translation_scope.py checks it still is.
+    """
+    edit_translation.user_can_edit_instance = user_can_translate
+
+
+class ScopedSubmitPageTranslationView(SubmitPageTranslationView):
+    def get_object(self):
+        page = super().get_object()
+        if not user_can_translate(self.request.user, page):
+            raise PermissionDenied
+        return page
+
+
+class ScopedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
+    def get_object(self):
+        instance = super().get_object()
+        if not user_can_translate(self.request.user, instance):
+            raise PermissionDenied
+        return instance
+
+
+class ScopedUpdateTranslationsForm(UpdateTranslationsForm):
+    """wagtail-localize's sync form, without "Publish immediately" for who may not publish."""
+
+    def __init__(self, *args, may_publish=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_publish:
+            del self.fields["publish_translations"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        cleaned_data.setdefault("publish_translations", False)
+        return cleaned_data
+
+
+class ScopedUpdateTranslationsView(UpdateTranslationsView):
+    def get_object(self):
+        source = super().get_object()
+        try:
+            instance = source.get_source_instance()
+        except ObjectDoesNotExist:
+            instance = None
+        if instance is None or not user_can_translate(self.request.user, instance):
+            raise PermissionDenied
+        return source
+
+    @cached_property
+    def may_publish(self):
+        """Whether the user may publish every translated copy (a Community Manager's approval)."""
+        user = self.request.user
+        for translation in self.object.translations.filter(enabled=True).select_related("target_locale"):
+            try:
+                target = translation.get_target_instance()
+            except ObjectDoesNotExist:
+                continue
+            if not user_can_publish(user, target):
+                return False
+        return True
+
+    def get_form(self):
+        data = self.request.POST if self.request.method == "POST" else None
+        return ScopedUpdateTranslationsForm(data, may_publish=self.may_publish)
+
+    def post(self, request, **kwargs):
+        if request.POST.get("publish_translations") and not self.may_publish:
+            # The form does not offer it: a forged or outdated request.
+            raise PermissionDenied
+        return super().post(request, **kwargs)
+
+
+SCOPED_VIEWS = {
+    "submit_page_translation": ScopedSubmitPageTranslationView,
+    "submit_snippet_translation": ScopedSubmitSnippetTranslationView,
+    "update_translations": ScopedUpdateTranslationsView,
+}
+
+
+def shadowing_admin_urls():
+    """The scoped views at wagtail-localize's own paths, to be registered before its URLs.
+
+    The paths are read from wagtail-localize's URL list, so a renamed view fails loudly here
+    instead of being left unscoped. They carry no names: `reverse("wagtail_localize:…")`
+    still builds the same paths, which now resolve here first.
+    """
+    (localize,) = localize_admin_urls()
+    routes = {pattern.name: str(pattern.pattern) for pattern in localize.url_patterns}
+    prefix = str(localize.pattern)
+    return [path(prefix + routes[name], view.as_view()) for name, view in SCOPED_VIEWS.items()]
