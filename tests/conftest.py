@@ -1,6 +1,63 @@
 """Shared fixtures: a site tree with the Italian home page, built by factories."""
 
+import contextlib
+
 import pytest
+
+from tests.support.queries import CaptureAllQueries
+
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that uses the database may use all of the portal's databases.
+
+    Under SQLite the shared cache (page-cache version, rate limits) has a database of its own
+    (portal/database_config.py) that every page view reads; pytest-django and Django's test
+    cases would otherwise allow only "default". A test that names its databases keeps them.
+    """
+    from django.test import TransactionTestCase
+
+    for item in items:
+        cls = getattr(item, "cls", None)
+        if cls is not None and issubclass(cls, TransactionTestCase):
+            if "databases" not in vars(cls):
+                cls.databases = "__all__"
+            continue
+        marker = item.get_closest_marker("django_db")
+        if marker is None and not DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            continue
+        if marker is not None and "databases" in marker.kwargs:
+            continue
+        kwargs = {**(marker.kwargs if marker else {}), "databases": "__all__"}
+        item.add_marker(pytest.mark.django_db(*(marker.args if marker else ()), **kwargs), append=False)
+
+
+def _query_count_check(exact):
+    @contextlib.contextmanager
+    def check(num, info=None):
+        with CaptureAllQueries() as context:
+            yield context
+        count = len(context)
+        if (count == num) if exact else (count <= num):
+            return
+        listing = "\n".join(f"    {query['sql']}" for query in context.captured_queries)
+        expected = f"{num}" if exact else f"at most {num}"
+        pytest.fail(f"{count} queries, expected {expected}{f' ({info})' if info else ''}:\n{listing}")
+
+    return check
+
+
+@pytest.fixture
+def django_assert_num_queries():
+    """pytest-django's fixture, counting the queries of every database (tests/support/queries.py)."""
+    return _query_count_check(exact=True)
+
+
+@pytest.fixture
+def django_assert_max_num_queries():
+    """pytest-django's fixture, counting the queries of every database (tests/support/queries.py)."""
+    return _query_count_check(exact=False)
 
 
 @pytest.fixture(autouse=True)

@@ -6,10 +6,8 @@ it; view restrictions, wagtail.contrib.redirects and the trailing slash behave a
 """
 
 import pytest
-from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -20,6 +18,7 @@ from tests.factories import (
     publish_translation,
     synchronise_locales,
 )
+from tests.support.queries import CaptureAllQueries
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +106,7 @@ def test_the_page_knows_its_parent_without_a_query(tree):
     request = RequestFactory().get("/it/san-salvario/sportello/incontro/")
     with translation.override("it"):
         page, _args, _kwargs = routing.route(request, "san-salvario/sportello/incontro/")
-    with CaptureQueriesContext(connection) as queries:
+    with CaptureAllQueries() as queries:
         parent = page.get_parent()
     assert parent.pk == tree["initiative"].pk
     assert len(queries) == 0
@@ -121,7 +120,7 @@ def test_a_page_is_routed_in_two_queries_however_deep(tree):
         routing.route(RequestFactory().get(url), "")  # the site data, once per content version
         request = RequestFactory().get(url)
         request_version(request)  # read once per request by the page cache's middleware
-        with CaptureQueriesContext(connection) as queries:
+        with CaptureAllQueries() as queries:
             page, _args, _kwargs = routing.route(request, "san-salvario/sportello/incontro/")
     assert page.alias_of_id == tree["event"].pk
     assert len(queries) == 2
@@ -188,6 +187,6 @@ def test_sites_are_matched_as_wagtail_matches_them(site_tree, hostname, port, ex
 
 def test_wagtail_routes_when_a_page_type_routes_its_own_sub_paths(client, tree, monkeypatch):
     monkeypatch.setattr(routing, "pages_route_themselves", lambda: True)
-    with CaptureQueriesContext(connection):
+    with CaptureAllQueries():
         assert client.get("/it/san-salvario/sportello/incontro/").status_code == 200
         assert client.get("/it/san-salvario/bozza/").status_code == 404

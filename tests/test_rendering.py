@@ -185,11 +185,10 @@ class RenderableTests(WagtailPageTestCase):
 
 
 def count_queries(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    from tests.support.queries import CaptureAllQueries
 
     client.get(url)  # fill the per-process caches first
-    with CaptureQueriesContext(connection) as context:
+    with CaptureAllQueries() as context:
         response = client.get(url)
     assert response.status_code == 200
     return len(context.captured_queries)

@@ -188,15 +188,14 @@ def test_an_event_listing_costs_the_same_queries_for_10_and_50_items(
     ],
 )
 def test_other_listings_do_not_grow_with_the_items(client, portal, english, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    from tests.support.queries import CaptureAllQueries
 
     for page in events(portal.district, 12):
         publish_translation(page, english)
     counts = []
     for count in (2, 12):
         client.get(url.format(count=count))
-        with CaptureQueriesContext(connection) as queries:
+        with CaptureAllQueries() as queries:
             assert client.get(url.format(count=count)).status_code == 200
         counts.append(len(queries))
     # The portal fixture has a body with an image and a rich-text page link: a fixed extra cost.
@@ -232,11 +231,10 @@ def test_every_locale_of_the_portal_is_accepted(client, portal):
 
 
 def queries_of_second_request(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    from tests.support.queries import CaptureAllQueries
 
     assert client.get(url).status_code == 200  # fills the caches kept by content version
-    with CaptureQueriesContext(connection) as queries:
+    with CaptureAllQueries() as queries:
         assert client.get(url).status_code == 200
     return len(queries)
 

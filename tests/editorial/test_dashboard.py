@@ -1,13 +1,12 @@
 """The admin home of editors and managers: their districts' next two weeks and translations to update."""
 
 import pytest
-from django.db import connection
 from django.test import RequestFactory
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from districts.dashboard import TranslationsToUpdatePanel, UpcomingInDistrictsPanel, translations_needing_work
 from tests.factories import EventPageFactory, days_from_now
+from tests.support.queries import CaptureAllQueries
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +20,7 @@ def render(panel_class, user):
 def queries_to_render(panel_class, user):
     render(panel_class, user)  # warm Django's content type cache
     user = type(user).objects.get(pk=user.pk)  # a fresh user, without cached permissions
-    with CaptureQueriesContext(connection) as context:
+    with CaptureAllQueries() as context:
         render(panel_class, user)
     return len(context.captured_queries)
 

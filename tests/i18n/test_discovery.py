@@ -7,11 +7,10 @@ from xml.etree import ElementTree
 
 import pytest
 from django.conf import settings
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from tests.factories import ALL_LANGUAGES, EventPageFactory, synchronise_locales
+from tests.support.queries import CaptureAllQueries
 
 from .conftest import in_language
 
@@ -61,13 +60,13 @@ def test_the_sitemap_lists_every_page_in_every_locale_with_its_alternates(client
 
 def test_the_sitemap_costs_the_same_queries_for_more_pages(client, tree):
     client.get("/sitemap.xml")  # site root paths are cached after the first request
-    with CaptureQueriesContext(connection) as few:
+    with CaptureAllQueries() as few:
         client.get("/sitemap.xml")
     for number in range(4):
         EventPageFactory(parent=tree.district, title=f"Laboratorio {number}")
     synchronise_locales()
     client.get("/sitemap.xml")
-    with CaptureQueriesContext(connection) as many:
+    with CaptureAllQueries() as many:
         entries = sitemap_entries(client)
     assert len(entries) == 7 * len(ALL_LANGUAGES)
     assert len(many) == len(few)

@@ -5,8 +5,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import recurrence
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page
 
@@ -22,6 +20,7 @@ from tests.factories import (
     SpokenLanguageFactory,
     days_from_now,
 )
+from tests.support.queries import CaptureAllQueries
 
 ROME = ZoneInfo("Europe/Rome")
 D = datetime.date
@@ -219,7 +218,7 @@ def calendar_page(home):
 
 
 def get(client, url):
-    with CaptureQueriesContext(connection) as context:
+    with CaptureAllQueries() as context:
         response = client.get(url)
     return response, len(context.captured_queries)
 

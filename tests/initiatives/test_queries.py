@@ -4,8 +4,6 @@ import datetime
 
 import pytest
 import recurrence
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import Occurrence
 from initiatives.occurrences import zone
@@ -16,12 +14,13 @@ from tests.factories import (
     days_from_now,
     publish_translation,
 )
+from tests.support.queries import CaptureAllQueries
 
 pytestmark = pytest.mark.django_db
 
 
 def count_queries(function):
-    with CaptureQueriesContext(connection) as context:
+    with CaptureAllQueries() as context:
         result = function()
     return len(context.captured_queries), result
 
@@ -164,15 +163,30 @@ def test_attach_pages_costs_the_same_for_2_and_for_20_events(site_tree, district
     assert small == large <= 2
 
 
+def warm_page_view(home):
+    """A request as the home page's view has it: the content version read once (by the page
+    cache's middleware), the version-keyed site data (the locales, the view restrictions) kept."""
+    from django.test import RequestFactory
+
+    from portal.page_cache import request_version
+
+    request = RequestFactory().get("/it/")
+    request_version(request)
+    upcoming_occurrences(home, limit=50, request=request)
+    return request
+
+
 def test_upcoming_occurrences_cost_the_same_for_2_and_for_20_events(home, district):
     make_events(district, 2)
     home_page = type(home).objects.get(pk=home.pk)
-    small, listed_small = count_queries(lambda: upcoming_occurrences(home_page, limit=50))
+    request = warm_page_view(home_page)
+    small, listed_small = count_queries(lambda: upcoming_occurrences(home_page, limit=50, request=request))
     make_events(district, 18, offset=2)
     home_page = type(home).objects.get(pk=home.pk)
-    large, listed_large = count_queries(lambda: upcoming_occurrences(home_page, limit=50))
+    request = warm_page_view(home_page)
+    large, listed_large = count_queries(lambda: upcoming_occurrences(home_page, limit=50, request=request))
     assert (len(listed_small), len(listed_large)) == (2, 20)
-    assert small == large <= 3
+    assert small == large <= 2  # the rows, then their pages
 
 
 def test_district_initiatives_are_live_children_sorted_by_title(district):

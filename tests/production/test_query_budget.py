@@ -10,8 +10,6 @@ queries (DEMO_QUERIES), the same on SQLite and PostgreSQL.
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     CalendarPageFactory,
@@ -23,6 +21,7 @@ from tests.factories import (
     publish_translation,
     synchronise_locales,
 )
+from tests.support.queries import CaptureAllQueries
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +73,7 @@ def translated(pages, locale):
 def queries_of_second_view(client, page):
     url = page.get_url()
     assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as context:
+    with CaptureAllQueries() as context:
         response = client.get(url)
     assert response.status_code == 200
     return len(context.captured_queries), context
@@ -265,7 +264,7 @@ def demo_urls(language):
 def demo_queries(client, url):
     """(status, queries) of the second view of `url`, as in a warm worker."""
     client.get(url)
-    with CaptureQueriesContext(connection) as context:
+    with CaptureAllQueries() as context:
         response = client.get(url)
     return response.status_code, context
 

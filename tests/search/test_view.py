@@ -5,8 +5,6 @@ import html
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from tests.factories import (
@@ -17,6 +15,7 @@ from tests.factories import (
     InitiativePageFactory,
     publish_translation,
 )
+from tests.support.queries import CaptureAllQueries
 
 pytestmark = pytest.mark.django_db
 
@@ -195,7 +194,7 @@ def test_each_result_shows_its_kind_district_category_and_next_date(client, tree
 
 def test_queries_do_not_grow_with_the_number_of_results(client, tree, district, other_district):
     def count_queries():
-        with CaptureQueriesContext(connection) as queries:
+        with CaptureAllQueries() as queries:
             response = search(client, q="laboratorio")
         assert response.status_code == 200
         return len(response.context["results"]), len(queries)
