@@ -20,6 +20,8 @@ from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
+from home.api_directory import get_directory
+
 from .editorial import EDITING_ACTIONS, districts_for_user
 from .models import Proposal
 
@@ -64,7 +66,14 @@ def district_titles(districts):
 
 
 class UpcomingInDistrictsPanel(DashboardPanel):
-    """The next two weeks of events in the user's districts, from the occurrence table."""
+    """The next two weeks of events in the user's districts, from the occurrence table.
+
+    The panel lists the private events too (a password, login or group restriction, or an
+    alias or a translation of a restricted page: home/visibility.py), each marked "private":
+    the people who see the panel edit these districts, so Wagtail's explorer shows them those
+    pages anyway, and they need to see what is planned; the mark keeps the panel from passing
+    a private event off as one that residents will find on the portal.
+    """
 
     name = "district_upcoming"
     order = 90
@@ -84,10 +93,16 @@ class UpcomingInDistrictsPanel(DashboardPanel):
             end__gt=now,
             start__lt=now + datetime.timedelta(days=UPCOMING_DAYS),
         ).order_by("start", "pk")
-        items = attach_pages(rows[:UPCOMING_LIMIT], Locale.get_default())
+        # The default locale and the guards of what the public may see, from the cached directory.
+        directory = get_directory(self.request)
+        items = attach_pages(rows[:UPCOMING_LIMIT], directory.locales[directory.default_locale_id])
+        guards = directory.guards
         return {
             "shown": True,
-            "items": [(item, titles.get(item.row.district_key, "")) for item in items],
+            "items": [
+                (item, titles.get(item.row.district_key, ""), guards.is_private(item.page.path))
+                for item in items
+            ],
             "district_names": sorted(titles.values()),
             "days": UPCOMING_DAYS,
             "limit": UPCOMING_LIMIT,

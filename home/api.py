@@ -586,7 +586,13 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
         # queries each time; the directory knows the sites and the view restrictions already.
         if not hasattr(self, "_base_queryset"):
             if "site" in self.request.GET:
-                self._base_queryset = super().get_base_queryset()
+                # Wagtail's scoping to the named site, and the portal's rule of what the public
+                # may see (home/visibility.py), which Wagtail's does not extend to translations.
+                from home.visibility import under
+
+                queryset = super().get_base_queryset()
+                hidden = self.directory.guards.paths_hidden_from(self.request)
+                self._base_queryset = queryset.exclude(under(hidden)) if hidden else queryset
             else:
                 self._base_queryset = self.directory.public_pages(self.request)
         return self._base_queryset

@@ -14,6 +14,10 @@ from functools import cached_property
 from django.db.models import Prefetch
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 
+# What the public may see is decided in home/visibility.py; the page models import the serve-time
+# check from here.
+from .visibility import CachedViewRestrictionsMixin, without_restricted  # noqa: F401
+
 MANAGER_PHOTO_SPEC = "fill-400x400"
 # The district page's portrait (districts/district_page.html): made with the directory too, so
 # that the cached manager carries it (a prefetched image looks for no other rendition).
@@ -55,12 +59,13 @@ class Directory:
     managers: Translated
     languages: dict  # spoken language id -> SpokenLanguage
     districts: list  # live DistrictPage objects, every locale
-    restrictions: list  # PageViewRestriction objects, their page and groups loaded
+    guards: object  # home.visibility.Guards: the view restrictions and the subtrees they guard
     sites: list  # (Site with its root page, [tree paths of the root page and its translations])
 
     @property
     def restricted_paths(self):
-        return [restriction.page.path for restriction in self.restrictions]
+        """The tree paths of the subtrees the public may not see (home/visibility.py)."""
+        return self.guards.paths
 
     def site_for(self, hostname, port):
         """The Site serving hostname:port, by the rules of Wagtail's `get_site_for_hostname`."""
@@ -86,15 +91,19 @@ class Directory:
 
     def public_pages(self, request):
         """Live pages of the request's site (every locale) outside restrictions the request
-        has not passed: Wagtail's `get_public_pages_queryset` without its three queries."""
+        has not passed: Wagtail's `get_public_pages_queryset` without its three queries, by
+        the portal's rule (home/visibility.py: an alias or a translation of a private page is
+        private too)."""
         from django.db.models import Q
         from django.http.request import split_domain_port
         from wagtail.models import Page
 
+        from .visibility import under
+
         queryset = Page.objects.all().live()
-        for restriction in self.restrictions:
-            if not restriction.accept_request(request):
-                queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+        hidden = self.guards.paths_hidden_from(request)
+        if hidden:
+            queryset = queryset.exclude(under(hidden))
         if not hasattr(request, "_wagtail_site"):
             hostname = split_domain_port(request._get_raw_host())[0]
             request._wagtail_site = self.site_for(hostname, int(request.get_port()))
@@ -150,10 +159,12 @@ class Directory:
 def build_directory() -> Directory:
     from wagtail.images import get_image_model
     from wagtail.images.shortcuts import get_rendition_or_not_found
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
+    from wagtail.models import Locale, Page, Site
 
     from districts.models import CommunityManager, DistrictPage, NeighbourhoodHouse
     from initiatives.models import Audience, Category, SpokenLanguage
+
+    from .visibility import get_guards
 
     locales = list(Locale.objects.all())
     default = Locale.get_default()
@@ -198,7 +209,7 @@ def build_directory() -> Directory:
         managers=managers,
         languages={language.pk: language for language in SpokenLanguage.objects.all()},
         districts=districts,
-        restrictions=list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+        guards=get_guards(),
         sites=[
             (
                 site,
@@ -221,51 +232,3 @@ def get_directory(request=None) -> Directory:
 
     # A cache outage costs the queries of build_directory(), not an error.
     return cached_by_version(request, "api:directory", build_directory, CACHE_SECONDS)
-
-
-def without_restricted(queryset, request=None):
-    """`queryset.public()` without its query: the restricted subtrees come from the directory."""
-    for path in get_directory(request).restricted_paths:
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset
-
-
-def view_restrictions():
-    """[(tree path, restriction id)] of every restricted page and of every alias of one, cached
-    by content version; the alias entries follow Wagtail's rule that an alias obeys the
-    restrictions of its source page."""
-    from portal.page_cache import cached_by_version
-
-    def load():
-        from wagtail.models import Page, PageViewRestriction
-
-        restrictions = list(PageViewRestriction.objects.values_list("pk", "page_id", "page__path"))
-        by_page = {}
-        for pk, page_id, _path in restrictions:
-            by_page.setdefault(page_id, []).append(pk)
-        entries = [(path, pk) for pk, _page_id, path in restrictions]
-        if by_page:
-            aliases = Page.objects.filter(alias_of_id__in=list(by_page)).values_list("path", "alias_of_id")
-            for path, source_id in aliases:
-                entries.extend((path, pk) for pk in by_page[source_id])
-        return entries
-
-    return cached_by_version(None, "view-restrictions", load)
-
-
-class CachedViewRestrictionsMixin:
-    """Wagtail's serve-time view-restriction check without its two queries per page view.
-
-    `Page.get_view_restrictions` reads the ancestors' alias links, then the restrictions. Here
-    the restrictions that apply (on this page or an ancestor, or on the source of either when
-    it is an alias) come from `view_restrictions()`; a page with none gets an empty queryset,
-    which costs no query, and the admin still gets the queryset it expects.
-    """
-
-    def get_view_restrictions(self):
-        from wagtail.models import PageViewRestriction
-
-        ids = [pk for path, pk in view_restrictions() if self.path.startswith(path)]
-        if not ids:
-            return PageViewRestriction.objects.none()
-        return PageViewRestriction.objects.filter(pk__in=ids)

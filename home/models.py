@@ -8,8 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .api_directory import CachedViewRestrictionsMixin
 from .blocks import BodyBlock
+from .visibility import CachedViewRestrictionsMixin
 
 
 class HomePage(CachedViewRestrictionsMixin, Page):
@@ -41,7 +41,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from districts.models import DistrictPage
-        from home.api_directory import without_restricted
+        from home.visibility import without_restricted
         from initiatives.queries import recent_initiatives, upcoming_occurrences
 
         context = super().get_context(request, *args, **kwargs)

@@ -1,7 +1,9 @@
 """Read-side queries over the occurrence table, shared by pages, the calendar, feeds and the API.
 
 Each listing costs a fixed number of queries: the occurrence rows, then one query for the
-pages of the reader's locale that those rows belong to.
+pages of the reader's locale that those rows belong to. Listings show what the public may see
+(home/visibility.py): rows and pages under a view restriction, or an alias or a translation of
+a restricted page, are left out by tree path, without a query of their own.
 """
 
 from dataclasses import dataclass
@@ -10,6 +12,8 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
+
+from home.visibility import public_occurrences, without_restricted
 
 from .models import EventPage, InitiativePage, Occurrence
 
@@ -83,16 +87,13 @@ def root_locale(root, request=None):
 
 
 def upcoming_occurrences(root, limit=8, kind=Occurrence.Kind.EVENT, request=None):
-    """The next not-yet-ended event occurrences under `root` (home or district)."""
-    rows = Occurrence.objects.filter(kind=kind, end__gt=timezone.now(), **district_scope(root)).order_by(
-        "start", "pk"
-    )[:limit]
+    """The next not-yet-ended public event occurrences under `root` (home or district)."""
+    rows = Occurrence.objects.filter(kind=kind, end__gt=timezone.now(), **district_scope(root))
+    rows = public_occurrences(rows, request).order_by("start", "pk")[:limit]
     return attach_pages(rows, root_locale(root, request))
 
 
 def recent_initiatives(root, limit=6, request=None):
-    from home.api_directory import without_restricted
-
     pages = InitiativePage.objects.descendant_of(root).live().filter(status=InitiativePage.Status.ACTIVE)
     return (
         without_restricted(pages, request)
@@ -102,7 +103,5 @@ def recent_initiatives(root, limit=6, request=None):
 
 
 def district_initiatives(district, request=None):
-    from home.api_directory import without_restricted
-
     pages = InitiativePage.objects.child_of(district).live()
     return without_restricted(pages, request).select_related("image", "category").order_by("title")

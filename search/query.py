@@ -32,8 +32,8 @@ def reader_locale():
 def searchable_pages(locale):
     """Live, public pages of `locale`: what a resident reading in that language may find.
 
-    `.public()` without its query: the restricted subtrees come from the cached directory."""
-    from home.api_directory import without_restricted
+    The portal's rule of what the public may see (home/visibility.py), without a query."""
+    from home.visibility import without_restricted
 
     return without_restricted(Page.objects.live().filter(locale=locale))
 
@@ -104,12 +104,16 @@ def vocabulary(locale):
 
 def build_vocabulary(locale):
     from districts.models import DistrictPage
+    from home.visibility import without_restricted
     from initiatives.models import Audience, Category, EventPage, InitiativePage
 
+    # Only the words of pages the public may see: a private page's words must not come back
+    # as a "did you mean".
     texts = list(searchable_pages(locale).values_list("title", flat=True))
-    for model in (InitiativePage, EventPage):
-        texts.extend(model.objects.live().filter(locale=locale).values_list("summary", flat=True))
-    texts.extend(DistrictPage.objects.live().filter(locale=locale).values_list("intro", flat=True))
+    for model in (InitiativePage, EventPage, DistrictPage):
+        field_name = "intro" if model is DistrictPage else "summary"
+        pages = without_restricted(model.objects.live().filter(locale=locale))
+        texts.extend(pages.values_list(field_name, flat=True))
     for model in (Category, Audience):
         texts.extend(model.objects.filter(locale=locale).values_list("name", flat=True))
     counts = {}
