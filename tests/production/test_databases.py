@@ -27,6 +27,7 @@ from django.db import OperationalError, connection, connections, transaction
 from django.db.utils import ConnectionHandler
 
 from portal.database_config import SHARED_CACHE_DATABASE
+from tests.support.queries import CaptureAllQueries
 from tests.support.server import (
     ROOT,
     free_port,
@@ -129,6 +130,17 @@ def test_the_busy_timeout_follows_the_environment(tmp_path, database):
 def test_an_in_memory_sqlite_database_keeps_the_cache_inside(database):
     databases = databases_from_settings(DATABASE_URL="sqlite://:memory:")
     assert set(databases) == {"default"}
+
+
+@pytest.mark.django_db
+def test_the_health_probe_writes_to_no_database(client):
+    client.get("/healthz")
+    with CaptureAllQueries() as queries:
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert queries.captured_queries, "the probe asks the database and the shared cache"
+    writes = [query["sql"] for query in queries if not query["sql"].lstrip().upper().startswith("SELECT")]
+    assert writes == []
 
 
 # --- SQLite under the Procfile's gunicorn -------------------------------------------------------
