@@ -28,10 +28,15 @@ from home.api_directory import CachedViewRestrictionsMixin
 
 from ..forms import ProposalFieldBuilder, ProposalForm, ProposalFormPageAdminForm
 from ..ratelimit import RateLimit
+from ..tasks import email_proposal
 
 logger = logging.getLogger(__name__)
 
 RATE_LIMIT_SCOPE = "proposals"
+
+
+class ProposalNotEmailed(Exception):
+    """The Community Manager could not be e-mailed (the proposal is saved all the same)."""
 
 
 class ProposalFormField(TranslatableMixin, AbstractFormField):
@@ -186,24 +191,34 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
             )
             if on_saved is not None:
                 transaction.on_commit(on_saved)
-        self.send_mail(form, proposal)
+        self.notify_manager(proposal)
         return proposal
 
-    def send_mail(self, form, proposal=None):
+    def notify_manager(self, proposal):
+        """Queue the e-mail to the Community Manager; the worker (`manage.py db_worker`) sends it.
+
+        Never sent inside the resident's request, which a slow SMTP server would hold up. If
+        even queueing fails, that is logged and the proposal, saved and listed in the admin,
+        stays: whatever the failure, the resident's answer is the same.
+        """
+        try:
+            with transaction.atomic():
+                email_proposal.enqueue(proposal.pk)
+        except Exception as error:
+            logger.error("Could not queue the e-mail of proposal %s: %s.", proposal.pk, type(error).__name__)
+
+    def send_proposal_email(self, proposal):
         """Tell the Community Manager, in the portal's language, with a link to the proposal.
 
-        A failure to send is logged (by number, never with what the resident wrote) and does
-        not lose the proposal, which is already saved and listed in the admin.
+        Run by the worker. A failure to send is logged (by number, never with what the resident
+        wrote) and raised as ProposalNotEmailed, so the task is recorded as failed; the
+        proposal is saved and listed in the admin all the same.
         """
         recipients = self.recipients()
         if not recipients:
-            logger.warning(
-                "Proposal form %s has no address to send proposal %s to.",
-                self.pk,
-                proposal.pk if proposal else "-",
-            )
+            logger.warning("Proposal form %s has no address to send proposal %s to.", self.pk, proposal.pk)
             return
-        data = proposal.form_data if proposal else form.submission_data()
+        data = proposal.form_data
         with translation.override(settings.LANGUAGE_CODE):
             district = self.district
             subject = self.subject or _("New proposal for %(district)s") % {
@@ -217,12 +232,8 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
                     "proposal": proposal,
                     "data": data,
                     "language": dict(settings.LANGUAGES).get(data["language"], data["language"]),
-                    "extra": [
-                        (field.label, data.get(name))
-                        for name, field in form.fields.items()
-                        if name in form.extra_field_names()
-                    ],
-                    "admin_url": proposal.admin_url if proposal else "",
+                    "extra": [(field.label, data.get(field.clean_name)) for field in self.get_form_fields()],
+                    "admin_url": proposal.admin_url,
                 },
             )
         try:
@@ -237,9 +248,13 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
             # Only the number and the kind of failure: the message may quote the e-mail.
             logger.warning(
                 "Could not e-mail proposal %s to the Community Manager: %s.",
-                proposal.pk if proposal else "-",
+                proposal.pk,
                 type(error).__name__,
             )
+            # Without the SMTP error attached: the task queue keeps the traceback.
+            raise ProposalNotEmailed(
+                f"proposal {proposal.pk} was not e-mailed ({type(error).__name__})"
+            ) from None
 
     # --- Serving -------------------------------------------------------------------------
 
