@@ -5,7 +5,7 @@ tests fail when an upgrade of wagtail-localize moves what the portal relies on.
 """
 
 import pytest
-from django.urls import resolve, reverse
+from django.urls import NoReverseMatch, resolve, reverse
 
 from districts import localize_scope
 
@@ -62,3 +62,10 @@ def test_the_translation_endpoints_ask_the_portal(client):
     client.get(reverse("wagtailadmin_login"))
     assert edit_translation.user_can_edit_instance is localize_scope.user_can_translate
     assert localize_scope.upstream_user_can_edit_instance is not localize_scope.user_can_translate
+
+
+def test_wagtails_write_api_is_not_mounted():
+    """Wagtail 8's v3 API (wagtail.api.v3) can update snippets with the model permission alone,
+    whatever the district: mounting it would need the same scope as the admin."""
+    with pytest.raises(NoReverseMatch):
+        reverse("wagtailapi_v3:update_snippet", args=["districts.communitymanager", 1])
