@@ -10,7 +10,7 @@ from django.apps import apps
 from django_tasks import task
 
 
-@task()
+@task(backend="background")
 def email_proposal(proposal_id):
     """Send proposal `proposal_id` to its Community Manager; False if it is gone or anonymised."""
     # By name: the models module queues this task, so it cannot be imported here.

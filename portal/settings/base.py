@@ -261,10 +261,15 @@ EVENTS_TIME_ZONE = "Europe/Rome"
 OCCURRENCES_HORIZON_DAYS = int(os.environ.get("OCCURRENCES_HORIZON_DAYS", "400"))
 OCCURRENCES_MAX_PER_EVENT = int(os.environ.get("OCCURRENCES_MAX_PER_EVENT", "1000"))
 
-# Background work (the proposals' e-mail; Wagtail's reference index, file clean-up and frontend
-# cache purges) is queued in the database and run by the worker process, `manage.py db_worker`
-# (the Procfile's `worker`, started by `make run`). Tests run each task at once.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background work of the portal (the proposals' e-mail: districts/tasks.py) is queued in the
+# database under "background" and run by the worker process, `manage.py db_worker --backend
+# background` (the Procfile's `worker`, started by `make run`). Wagtail's own tasks (search
+# and reference index, file clean-up, CDN purges) stay on "default" and run at once, as they
+# always have: a published page is searchable at once, and nothing but e-mail waits for the worker.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 LOGGING = {
     "version": 1,

@@ -18,7 +18,10 @@ WAGTAILAPI_BASE_URL = "http://testserver"
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
 # Background tasks run at once, inside the test; tests/proposals/test_background_mail.py runs
 # the database queue and its worker.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 # Tests that exercise the page cache switch it on themselves.
 PAGE_CACHE_SECONDS = 0
 # The translation editor's machine translation without an outside service (never in production).

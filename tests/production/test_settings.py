@@ -173,11 +173,11 @@ def test_x_forwarded_proto_is_trusted_only_behind_a_proxy():
 
 
 def test_outgoing_mail_has_a_timeout_and_runs_in_the_worker():
-    expression = "[s.EMAIL_TIMEOUT, s.TASKS['default']['BACKEND']]"
+    expression = "[s.EMAIL_TIMEOUT, s.TASKS['background']['BACKEND']]"
     assert production_values(expression) == [10, "django_tasks_db.DatabaseBackend"]
     assert production_values(expression, EMAIL_TIMEOUT="3")[0] == 3
     assert "worker: " in (ROOT / "Procfile").read_text()
-    assert "manage.py db_worker" in (ROOT / "Procfile").read_text()
+    assert "manage.py db_worker --backend background" in (ROOT / "Procfile").read_text()
 
 
 def test_image_upload_limits_are_tunable():

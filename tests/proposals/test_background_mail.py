@@ -26,7 +26,11 @@ from tests.factories import ProposalFormPageFactory
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 IDEA = "Un corso di riparazione di biciclette nel cortile della casa, il sabato mattina."
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The production and development queue; Wagtail's own tasks stay immediate as there.
+DATABASE_QUEUE = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 
 class FakeSMTPServer:
@@ -122,12 +126,13 @@ def proposal_data(**overrides):
 
 
 def run_worker():
-    """The worker of `manage.py db_worker --batch`: every queued task, then it stops."""
+    """The worker of `manage.py db_worker --backend background --batch`: every queued task,
+    then it stops."""
     Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
-        backend_name="default",
+        backend_name="background",
         startup_delay=False,
         max_tasks=None,
         worker_id="test-worker",
@@ -135,7 +140,6 @@ def run_worker():
 
 
 def mail_tasks():
-    """The queued e-mails (saving a proposal also queues Wagtail's reference-index update)."""
     return DBTaskResult.objects.filter(task_path="districts.tasks.email_proposal")
 
 
