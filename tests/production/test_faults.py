@@ -235,8 +235,9 @@ def wait_until(check, timeout=20.0):
 REQUESTS = [
     # a page every reader gets from the page cache
     ("cached page", lambda n: ("/it/", {})),
-    # a page rendered from the database each time (the query string makes a new cache key)
-    ("page", lambda n: (f"/it/?v={n}", {})),
+    # a page rendered from the database each time (a new value of a parameter in the cache
+    # key; a made-up parameter would share /it/'s entry: portal/page_cache.py)
+    ("page", lambda n: (f"/it/?page={n}", {})),
     # the API, rendered each time: a session cookie keeps it out of the page cache, and its
     # lookup is a database query made by middleware rather than by the view
     ("api", lambda n: ("/api/v2/pages/?fields=title", {"Cookie": f"sessionid=load{n}"})),
