@@ -17,18 +17,25 @@ Here:
   ask their policy's "translate" action (districts.permissions), by record and district;
 - the submit and sync views are served by subclasses that check the object first, at the same
   admin paths (`shadowing_admin_urls`, registered ahead of wagtail-localize's own); "Publish
-  immediately" is offered only to who may publish every translated page.
+  immediately" is offered only to who may publish every translated page;
+- a page's translations are published only once the page itself is (wagtail-localize reads a
+  translation's facts from the source's database row, which for a page never published is a
+  draft nobody approved): the sync view and `translations_follow_their_source`.
 
 The translation editor itself opens through the snippet's edit view (wagtail-localize's
 before_edit_snippet hook), which districts.wagtail_hooks scopes.
 """
 
+from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from wagtail.models import DraftStateMixin, Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
@@ -102,6 +109,43 @@ class ScopedUpdateTranslationsForm(UpdateTranslationsForm):
         return cleaned_data
 
 
+def unpublished_source(translation):
+    """The source page of `translation` if it is a page that is not live, else None.
+
+    wagtail-localize takes a translation's content, facts included, from the source page's
+    database row, which for a page never published is its first draft, not yet approved (a
+    form's `to_address`, for one). Its translations wait until it is published.
+    """
+    try:
+        source = translation.source.get_source_instance()
+    except ObjectDoesNotExist:
+        return None
+    return source if isinstance(source, Page) and not source.live else None
+
+
+def translations_follow_their_source(request, page):
+    """before_edit_page hook, ahead of wagtail-localize's: its translation editor's "Publish"
+    (a POST with action=publish) waits until the source page is published."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source")
+        .first()
+    )
+    source = unpublished_source(translation) if translation else None
+    if source is None:
+        return None
+    messages.error(
+        request,
+        _("“%(title)s” is not published in its own language yet: translations are published after it.")
+        % {"title": source.get_admin_display_title()},
+    )
+    return redirect(request.path)
+
+
 class ScopedUpdateTranslationsView(UpdateTranslationsView):
     def get_object(self):
         source = super().get_object()
@@ -111,11 +155,15 @@ class ScopedUpdateTranslationsView(UpdateTranslationsView):
             instance = None
         if instance is None or not user_can_translate(self.request.user, instance):
             raise PermissionDenied
+        self.source_instance = instance
         return source
 
     @cached_property
     def may_publish(self):
-        """Whether the user may publish every translated copy (a Community Manager's approval)."""
+        """Whether the user may publish every translated copy (a Community Manager's approval),
+        once the source is published (see `unpublished_source`)."""
+        if isinstance(self.source_instance, Page) and not self.source_instance.live:
+            return False
         user = self.request.user
         for translation in self.object.translations.filter(enabled=True).select_related("target_locale"):
             try:

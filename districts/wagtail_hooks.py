@@ -162,6 +162,9 @@ def scope_localize_urls():
     return localize_scope.shadowing_admin_urls()
 
 
+hooks.register("before_edit_page", localize_scope.translations_follow_their_source, order=-1)
+
+
 @hooks.register("construct_snippet_listing_buttons")
 def hide_translation_buttons_out_of_scope(buttons, snippet, user):
     """wagtail-localize offers "Translate" and "Sync translated snippets" on every record to

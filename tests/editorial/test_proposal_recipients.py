@@ -10,6 +10,7 @@ test_snippet_scope.py.
 from urllib.parse import urlencode
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page
@@ -52,6 +53,25 @@ def form_data(page, action, **changes):
             action
         ]
     )
+    return nested_form_data(data)
+
+
+def new_form_data(**fields):
+    """A new form page, submitted for moderation."""
+    data = {
+        "title": "Proponi un'idea",
+        "slug": "proponi",
+        "intro": "Scrivici.",
+        "privacy_text": "Privacy.",
+        "thank_you_text": "Grazie.",
+        "to_address": "",
+        "from_address": "",
+        "subject": "",
+        "form_fields": inline_formset([]),
+        "comments": inline_formset([]),
+        "action-submit": "Submit for moderation",
+    }
+    data.update(fields)
     return nested_form_data(data)
 
 
@@ -215,21 +235,7 @@ def test_syncing_translations_does_not_publish_a_form_awaiting_approval(
     client.force_login(editor)
     response = client.post(
         reverse("wagtailadmin_pages:add", args=["districts", "proposalformpage", editorial.ss.id]),
-        nested_form_data(
-            {
-                "title": "Proponi un'idea",
-                "slug": "proponi",
-                "intro": "Scrivici.",
-                "privacy_text": "Privacy.",
-                "thank_you_text": "Grazie.",
-                "to_address": ELSEWHERE,
-                "from_address": "",
-                "subject": "",
-                "form_fields": inline_formset([]),
-                "comments": inline_formset([]),
-                "action-submit": "Submit for moderation",
-            }
-        ),
+        new_form_data(to_address=ELSEWHERE),
     )
     assert response.status_code == 302
     italian = ProposalFormPage.objects.get(locale=editorial.it)
@@ -256,9 +262,42 @@ def test_syncing_translations_does_not_publish_a_form_awaiting_approval(
     assert not live(english).live
 
 
-def test_the_districts_manager_may_sync_and_publish(client, sara, form_page, editorial):
-    from django.contrib.auth.models import Permission
+def test_a_translation_waits_for_its_form_to_be_approved(client, editor, translator, sara, editorial):
+    """Even the manager cannot publish the English form ahead of the Italian one she has not
+    approved yet: its addresses come from that unapproved draft."""
+    client.force_login(editor)
+    client.post(
+        reverse("wagtailadmin_pages:add", args=["districts", "proposalformpage", editorial.ss.id]),
+        new_form_data(to_address=ELSEWHERE),
+    )
+    italian = ProposalFormPage.objects.get(locale=editorial.it)
+    client.force_login(translator)
+    submit = reverse("wagtail_localize:submit_page_translation", args=[italian.id])
+    assert client.post(submit, {"locales": [editorial.en.pk]}).status_code == 302
+    english = ProposalFormPage.objects.get(locale=editorial.en)
 
+    client.force_login(sara)
+    edit = reverse("wagtailadmin_pages:edit", args=[english.id])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert client.post(edit, {"action": "publish"}).status_code == 302
+    assert not live(english).live
+    messages = [str(message) for message in client.get(edit).context["messages"]]
+    assert any("translations are published after it" in message for message in messages)
+
+    sara.user_permissions.add(Permission.objects.get(codename="submit_translation"))
+    sync = reverse(
+        "wagtail_localize:update_translations", args=[localize_translation(italian, editorial.en).source_id]
+    )
+    assert 'name="publish_translations"' not in client.get(sync).content.decode()
+
+    assert approve(client, sara, italian).status_code == 302
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert client.post(edit, {"action": "publish"}).status_code == 302
+    assert live(english).live
+    assert live(english).recipients() == live(italian).recipients() == [ELSEWHERE]
+
+
+def test_the_districts_manager_may_sync_and_publish(client, sara, form_page, editorial):
     english = translate_with_localize(form_page, editorial.en, publish=False)
     sara.user_permissions.add(Permission.objects.get(codename="submit_translation"))
     client.force_login(sara)
