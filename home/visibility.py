@@ -181,11 +181,6 @@ def private_paths(request=None):
     return get_guards(request).paths
 
 
-def is_public(page, request=None):
-    """Whether the public may see `page`: live, and guarded by no restriction."""
-    return page.live and not get_guards(request).is_private(page.path)
-
-
 def without_restricted(queryset, request=None, field_name="path"):
     """The pages (or rows whose `field_name` is a page's tree path) the public may see out of
     `queryset`: Wagtail's `.public()` extended to aliases and translations, without its query."""
