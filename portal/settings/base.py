@@ -170,6 +170,12 @@ WAGTAIL_SITE_NAME = "Quartieri"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # No call home to releases.wagtail.io from the dashboard: upgrades follow requirements.txt.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Autosave: an editor's changes are kept as a draft this many milliseconds after they stop typing
+# (0: off). On, because the houses' volunteers write on shared computers and weak connections;
+# every 5 s rather than Wagtail's 0.5 s, because each autosave validates the whole form and
+# writes a revision (and a draft save counts as a content change for the page cache), and a
+# form still half-filled is answered 400 until it validates.
+WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "5000"))
 
 # A form sent with an expired security cookie gets a page in the reader's language.
 CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"

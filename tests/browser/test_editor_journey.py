@@ -16,6 +16,8 @@ from playwright.sync_api import expect
 ROME = ZoneInfo("Europe/Rome")
 WEEKS = 6
 WORKFLOW = "Community Manager approval — San Salvario"
+# A script's POST asking for JSON, like an autosave, but without the editor's security token.
+POST_WITHOUT_TOKEN = "url => fetch(url, {method: 'POST', headers: {Accept: 'application/json'}})"
 MONTHS = "Gen Feb Mar Apr Mag Giu Lug Ago Set Ott Nov Dic".split()  # the admin's Italian dates
 
 
@@ -126,6 +128,15 @@ def test_editor_submits_a_weekly_event_and_the_manager_publishes_it(open_page, p
     rule.locator("input[name=count]").press("Tab")
     expect(rule.locator(".header")).to_contain_text(re.compile(rf"each Tuesday\b.*\b{WEEKS} times"))
 
+    # Autosave keeps his draft a few seconds after he stops (WAGTAIL_AUTOSAVE_INTERVAL); while
+    # the form was half-filled it was answered 400 by design (the guard in conftest.py knows
+    # those answers). Once the draft exists he submits it, rather than racing an autosave in
+    # flight to create the page.
+    expect(editor.locator("#w-autosave-indicator")).to_have_attribute(
+        "data-w-autosave-state-value", "saved", timeout=30_000
+    )
+    expect(editor).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
+
     # He may save a draft or submit it to the district's Community Manager, not publish it.
     editor.get_by_role("button", name="Altre azioni").click()
     actions = editor.locator("footer")
@@ -198,3 +209,31 @@ def test_editor_submits_a_weekly_event_and_the_manager_publishes_it(open_page, p
         expect(editor.locator(".messages")).to_contain_text("non hai i permessi")
 
     assert not open_page.problems.messages, open_page.problems.messages
+
+
+def test_autosave_answers_are_told_from_errors_by_what_the_request_sends(open_page, portal):
+    """A half-filled form's autosave is answered 400 by design and is not a problem; a request to
+    the same address that is not an autosave, answered with an error, still is."""
+    editor = open_page()
+    log_in(editor, "editor_sansalvario", portal.users_password)
+    district = editor.request.get(
+        "/api/v2/pages/", params={"type": "districts.DistrictPage", "locale": "it", "slug": "san-salvario"}
+    ).json()["items"][0]["id"]
+    editor.goto(f"/admin/pages/add/initiatives/eventpage/{district}/")
+    with editor.expect_response(
+        lambda response: response.request.method == "POST" and "/add/" in response.url, timeout=30_000
+    ) as autosave:
+        editor.get_by_role("textbox", name="Titolo*").fill(f"Bozza {uuid.uuid4().hex[:6]}")
+    answer = autosave.value
+    assert (answer.status, answer.request.headers["accept"]) == (400, "application/json")
+    assert answer.json()["error_code"] == "validation_error"
+    expect(editor.locator("#w-autosave-indicator")).to_have_attribute("data-w-autosave-state-value", "paused")
+    assert set(open_page.problems.autosaves) == {answer.url}
+    assert open_page.problems.messages == []
+
+    # The same address asked by a script without the security token: an error all the same.
+    with editor.expect_response(lambda response: response.status == 403) as refused:
+        editor.evaluate(POST_WITHOUT_TOKEN, answer.url)
+    assert refused.value.url == answer.url
+    assert f"HTTP 403: {answer.url}" in open_page.problems.messages
+    open_page.problems.messages.clear()
