@@ -30,8 +30,9 @@ from portal.page_cache import valid_until
 
 from .models import EventPage, InitiativePage, Occurrence, OccurrenceChange
 from .models.occurrence import next_change
-from .occurrences import EARLIEST_DAY, LATEST_DAY, make_local_aware, zone
+from .occurrences import make_local_aware, zone
 from .queries import attach_pages
+from .recurrence_rules import EARLIEST_DAY, LATEST_DAY
 
 NEXT_DATES = 10
 # What `next_dates` reads of an occurrence row; plain values are cheaper than model instances.

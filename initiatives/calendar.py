@@ -6,7 +6,7 @@ from itertools import groupby
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Subquery
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -16,8 +16,9 @@ from portal.page_cache import valid_until
 from portal.public_forms import WithoutControlCharactersMixin
 
 from .models import Audience, Category, EventPage, Occurrence, SpokenLanguage
-from .occurrences import EARLIEST_DAY, LATEST_DAY, ONE_DAY, make_local_aware, zone
+from .occurrences import ONE_DAY, make_local_aware, zone
 from .queries import attach_pages, current_locale
+from .recurrence_rules import EARLIEST_DAY, LATEST_DAY, out_of_range_message
 
 COUNT_CAP = 3000
 
@@ -103,14 +104,7 @@ class CalendarFilterForm(WithoutControlCharactersMixin, forms.Form):
     def day_in_range(day):
         """A typed date far outside any calendar (year 1, year 9999) is an error, not a 500."""
         if day is not None and not EARLIEST_DAY <= day <= LATEST_DAY:
-            raise forms.ValidationError(
-                _("Choose a date between %(earliest)s and %(latest)s.")
-                % {
-                    "earliest": formats.date_format(EARLIEST_DAY, "SHORT_DATE_FORMAT"),
-                    "latest": formats.date_format(LATEST_DAY, "SHORT_DATE_FORMAT"),
-                },
-                code="out_of_range",
-            )
+            raise forms.ValidationError(out_of_range_message(), code="out_of_range")
         return day
 
     def clean(self):

@@ -10,6 +10,7 @@ instants (issue 94); here EXDATE and RDATE are matched by local calendar date.
 from __future__ import annotations
 
 import datetime
+import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -17,14 +18,23 @@ from zoneinfo import ZoneInfo
 from dateutil import rrule as du_rrule
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
+from .recurrence_rules import unsafe_rule_errors
+
 ONE_DAY = datetime.timedelta(days=1)
-# The days that the calendar's and the API's date filters accept: far beyond any event, and
-# far enough inside datetime's years 1 to 9999 that a day's midnight, the day after and their
-# conversion to UTC always exist.
-EARLIEST_DAY = datetime.date(1900, 1, 1)
-LATEST_DAY = datetime.date(2999, 12, 31)
+logger = logging.getLogger(__name__)
+
+# Sent once new occurrence rows are committed, with `translation_keys`: the pages whose dates
+# were rebuilt. The page cache (portal/signals.py) bumps its content version on it, so that
+# pages rendered with the old dates are not served after the new ones are in the table.
+occurrences_changed = Signal()
+
+
+class UnboundedRule(ValueError):
+    """A stored rule that the engine will not expand: it breaks the bounds of
+    initiatives/recurrence_rules.py (a page saved before they existed, or written around them)."""
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +110,14 @@ class Occurrence:
 
 
 def _rule_to_dateutil(rule, dtstart: datetime.datetime):
-    """A django-recurrence Rule as a dateutil rrule on naive local times."""
+    """A django-recurrence Rule as a dateutil rrule on naive local times.
+
+    Raises UnboundedRule for a rule that could repeat within a day or that dateutil would
+    search for until the year 9999.
+    """
+    errors = unsafe_rule_errors(rule)
+    if errors:
+        raise UnboundedRule("; ".join(str(error) for error in errors))
     kwargs = {}
     for param in rule.byparams:
         value = getattr(rule, param, None)
@@ -121,8 +138,31 @@ def _rule_to_dateutil(rule, dtstart: datetime.datetime):
     )
 
 
+def _rule_moments(rule, first, earliest, latest, max_count):
+    """At most `max_count` moments of one rule from `earliest` to `latest` (both included).
+
+    Read lazily: dateutil's `between()` would first list every moment of the window.
+    """
+    moments = []
+    for moment in _rule_to_dateutil(rule, first).xafter(earliest, inc=True):
+        if moment > latest or len(moments) >= max_count:
+            break
+        moments.append(moment)
+    return moments
+
+
+def _rdate_start(rdate, first):
+    """The local start of an extra date: its own time if it has one, else the series' time."""
+    local = to_local_naive(rdate) if isinstance(rdate, datetime.datetime) else rdate
+    if isinstance(local, datetime.datetime) and local.time() != datetime.time(0, 0):
+        return local
+    day = local.date() if isinstance(local, datetime.datetime) else local
+    return datetime.datetime.combine(day, first.time())
+
+
 def _series_starts(schedule: Schedule, window_start, window_end, max_count):
-    """Planned local start times of the series that can touch the window, in order."""
+    """Planned local start times of the series that can touch the window, in order: at most
+    `max_count` from each rule and from the extra dates."""
     recurrence = schedule.recurrence
     first = schedule.first_start
     earliest = window_start - schedule.duration
@@ -133,23 +173,13 @@ def _series_starts(schedule: Schedule, window_start, window_end, max_count):
     if schedule.include_first:
         starts.add(first)
     for rule in recurrence.rrules:
-        generated = _rule_to_dateutil(rule, first)
-        for moment in generated.between(earliest, window_end, inc=True):
-            starts.add(moment)
-            if len(starts) > max_count * 2:
-                break
-    for rdate in recurrence.rdates:
-        local = to_local_naive(rdate) if isinstance(rdate, datetime.datetime) else rdate
-        if isinstance(local, datetime.datetime) and local.time() != datetime.time(0, 0):
-            starts.add(local)
-        else:
-            day = local.date() if isinstance(local, datetime.datetime) else local
-            starts.add(datetime.datetime.combine(day, first.time()))
+        starts.update(_rule_moments(rule, first, earliest, window_end, max_count))
+    extra = (_rdate_start(rdate, first) for rdate in recurrence.rdates)
+    starts.update(sorted(start for start in extra if earliest <= start <= window_end)[:max_count])
 
     excluded_days = {to_local_date(value) for value in recurrence.exdates}
     for rule in recurrence.exrules:
-        generated = _rule_to_dateutil(rule, first)
-        excluded_days.update(m.date() for m in generated.between(earliest, window_end, inc=True))
+        excluded_days.update(m.date() for m in _rule_moments(rule, first, earliest, window_end, max_count))
     return sorted(s for s in starts if s.date() not in excluded_days)
 
 
@@ -344,8 +374,19 @@ def rows_for_page(page, window=None):
     ]
 
 
-def rebuild_for_key(translation_key, window=None) -> int:
-    """Replace the rows of one translation key; returns how many rows it wrote."""
+def announce_after_commit(translation_keys):
+    """Send `occurrences_changed` once the rows just written are committed."""
+    from initiatives.models import Occurrence as OccurrenceRow
+
+    keys = list(translation_keys)
+    transaction.on_commit(lambda: occurrences_changed.send(sender=OccurrenceRow, translation_keys=keys))
+
+
+def rebuild_for_key(translation_key, window=None, announce=True) -> int:
+    """Replace the rows of one translation key; returns how many rows it wrote.
+
+    With `announce`, `occurrences_changed` follows the commit of the new rows.
+    """
     from initiatives.models import Occurrence as OccurrenceRow
 
     page = representative_page(translation_key)
@@ -353,6 +394,8 @@ def rebuild_for_key(translation_key, window=None) -> int:
     with transaction.atomic():
         OccurrenceRow.objects.filter(translation_key=translation_key).delete()
         OccurrenceRow.objects.bulk_create(rows, batch_size=1000)
+        if announce:
+            announce_after_commit([translation_key])
     return len(rows)
 
 
@@ -360,21 +403,86 @@ def rebuild_for_page(page) -> int:
     return rebuild_for_key(page.translation_key)
 
 
-def rebuild_all(window=None) -> tuple[int, int]:
-    """Rebuild the whole table; returns (pages, rows). Idempotent."""
+def live_keys():
+    """The translation keys of every live event and initiative."""
     from initiatives.models import EventPage, InitiativePage
-    from initiatives.models import Occurrence as OccurrenceRow
 
-    window = window or horizon()
     keys = set()
     for model in (EventPage, InitiativePage):
         keys.update(model.objects.live().values_list("translation_key", flat=True))
+    return keys
+
+
+def rebuild_all(window=None) -> tuple[int, int]:
+    """Rebuild the whole table in one transaction; returns (pages, rows). Idempotent.
+
+    Any page that fails fails it all: for the demo and the tests. The daily command rebuilds
+    page by page (`rebuild_page_by_page`).
+    """
+    from initiatives.models import Occurrence as OccurrenceRow
+
+    window = window or horizon()
+    keys = live_keys()
     total = 0
     with transaction.atomic():
         OccurrenceRow.objects.exclude(translation_key__in=keys).delete()
         for key in keys:
-            total += rebuild_for_key(key, window)
+            total += rebuild_for_key(key, window, announce=False)
+        announce_after_commit(keys)
     return len(keys), total
+
+
+@dataclass(frozen=True)
+class RebuildFailure:
+    translation_key: object
+    page: str  # "no. 12 “Title”", or "" if the page could not be read either
+    error: str  # the kind of error and its message
+
+
+@dataclass
+class RebuildReport:
+    pages: int = 0
+    rows: int = 0
+    failures: list = field(default_factory=list)
+
+
+def rebuild_page_by_page(window=None) -> RebuildReport:
+    """Rebuild the table one page (translation key) at a time, each in its own transaction.
+
+    A page whose dates cannot be computed (a rule that raises, a value the database refuses) is
+    logged, listed in the report and skipped, keeping its previous rows; the others are rebuilt.
+    `occurrences_changed` is sent once, after the last commit.
+    """
+    from initiatives.models import Occurrence as OccurrenceRow
+
+    window = window or horizon()
+    keys = live_keys()
+    report = RebuildReport()
+    OccurrenceRow.objects.exclude(translation_key__in=keys).delete()
+    for key in sorted(keys, key=str):
+        try:
+            # A savepoint of its own, so that a database error leaves the connection usable.
+            with transaction.atomic():
+                report.rows += rebuild_for_key(key, window, announce=False)
+        except Exception as error:  # one page must not stop the others, whatever it raises
+            logger.exception("Could not rebuild the dates of the page with translation key %s.", key)
+            report.failures.append(
+                RebuildFailure(key, _describe_page(key), f"{type(error).__name__}: {error}")
+            )
+        else:
+            report.pages += 1
+    announce_after_commit(keys)
+    return report
+
+
+def _describe_page(translation_key):
+    from wagtail.models import Page
+
+    try:
+        page = Page.objects.filter(translation_key=translation_key).order_by("pk").first()
+    except Exception:  # the database may be what failed
+        return ""
+    return f"no. {page.pk} “{page.title}”" if page is not None else ""
 
 
 # --- Reading -------------------------------------------------------------------------------

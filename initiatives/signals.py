@@ -1,11 +1,15 @@
-"""Keep the occurrence table in step with publishing, unpublishing, moving and deleting."""
+"""Keep the occurrence table in step with publishing, unpublishing, moving and deleting.
+
+Each rebuild announces `occurrences_changed` once its rows are committed, which bumps the page
+cache's content version after the new dates are in the table (portal/signals.py).
+"""
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import EventPage, InitiativePage
-from .occurrences import rebuild_for_key
+from .occurrences import announce_after_commit, rebuild_for_key
 
 DATED_MODELS = (EventPage, InitiativePage)
 
@@ -44,8 +48,12 @@ def rebuild_on_move(sender, instance, **kwargs):
     """A moved page may change district; moving a district moves its whole subtree."""
     from wagtail.models import Page
 
+    keys = []
     for page in Page.objects.descendant_of(instance, inclusive=True).type(*DATED_MODELS).specific():
-        rebuild_for_key(page.translation_key)
+        rebuild_for_key(page.translation_key, announce=False)
+        keys.append(page.translation_key)
+    if keys:
+        announce_after_commit(keys)
 
 
 @receiver(post_delete, sender=EventPage)

@@ -4,6 +4,8 @@ from django.apps import apps as global_apps
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from initiatives.occurrences import occurrences_changed
+
 from .page_cache import bump_version
 
 CONTENT_APPS = {"home", "districts", "initiatives", "wagtailcore", "wagtailimages", "wagtaildocs"}
@@ -28,5 +30,9 @@ def connect():
     page_published.connect(bump_version, dispatch_uid="portal-cache-published")
     page_unpublished.connect(bump_version, dispatch_uid="portal-cache-unpublished")
     post_page_move.connect(bump_version, dispatch_uid="portal-cache-moved")
+    # Publishing bumps before the occurrence table follows (initiatives/signals.py receives
+    # page_published after this module): bump again once the new dates are committed, or a
+    # page rendered in between would keep the old dates under the new version.
+    occurrences_changed.connect(bump_version, dispatch_uid="portal-cache-occurrences")
     post_save.connect(bump_for_content_model, dispatch_uid="portal-cache-saved")
     post_delete.connect(bump_for_content_model, dispatch_uid="portal-cache-deleted")

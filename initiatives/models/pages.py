@@ -29,6 +29,8 @@ from home.api_directory import CachedViewRestrictionsMixin
 from home.blocks import BodyBlock
 from home.geo import openstreetmap_url
 from initiatives.forms import ActivityPageForm
+from initiatives.occurrences import to_local_date
+from initiatives.recurrence_rules import EARLIEST_DAY, LATEST_DAY, out_of_range_message, recurrence_errors
 from initiatives.widgets import AdminRecurrenceWidget
 from portal.page_cache import valid_until
 from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
@@ -469,6 +471,13 @@ class InitiativePage(ActivityPage):
             raise ValidationError({"opens_at": _("Give the opening and closing time of the schedule.")})
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The closing time must be after the opening time.")})
+        errors = {}
+        if self.schedule_starts_on and not EARLIEST_DAY <= self.schedule_starts_on <= LATEST_DAY:
+            errors["schedule_starts_on"] = out_of_range_message()
+        if schedule_errors := recurrence_errors(self.schedule):
+            errors["schedule"] = schedule_errors
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_active(self):
@@ -571,6 +580,13 @@ class EventPage(ActivityPage):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end must not be before the start.")})
+        errors = {}
+        if self.start and not EARLIEST_DAY <= to_local_date(self.start) <= LATEST_DAY:
+            errors["start"] = out_of_range_message()
+        if rule_errors := recurrence_errors(self.recurrence):
+            errors["recurrence"] = rule_errors
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def recurrence_rules(self):

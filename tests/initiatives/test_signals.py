@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 import recurrence
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from initiatives.models import Occurrence
 from tests.factories import EventPageFactory, InitiativePageFactory, days_from_now, publish_translation
@@ -123,3 +123,82 @@ def test_update_occurrences_command_is_idempotent(district, capsys):
     assert snapshot() == first
     assert len(first) == 5
     assert "5 rows for 2 pages" in capsys.readouterr().out
+
+
+def break_the_rule_of(page, rule="RRULE:FREQ=DAILY;BYSETPOS=0"):
+    """Store a rule that cannot be expanded, as a page saved before today's checks could have."""
+    type(page).objects.filter(pk=page.pk).update(recurrence=rule)
+
+
+def test_a_page_that_cannot_be_rebuilt_is_reported_and_skipped(district, capsys, caplog):
+    good = weekly_event(district)
+    bad = weekly_event(district, title="Regola rotta")
+    break_the_rule_of(bad)
+    Occurrence.objects.filter(translation_key=good.translation_key).delete()
+
+    call_command("update_occurrences")  # no exception: the nightly run and the release go on
+
+    assert rows_of(good).count() == 4
+    assert rows_of(bad).count() == 4  # its previous dates are kept
+    out, err = capsys.readouterr()
+    assert "4 rows for 1 pages" in out
+    assert "1 pages failed" in out
+    assert f"no. {bad.pk} “Regola rotta”" in err
+    assert "Warning: 1 pages could not be rebuilt" in err
+    assert "Regola rotta" in caplog.text or str(bad.translation_key) in caplog.text
+
+
+def test_the_command_fails_only_when_every_page_failed(district):
+    bad = weekly_event(district)
+    break_the_rule_of(bad)
+    with pytest.raises(CommandError, match="No page could be rebuilt"):
+        call_command("update_occurrences")
+
+
+@pytest.fixture
+def versions_when_rows_written(monkeypatch):
+    """The content version read each time a page's new rows have just been written."""
+    from portal.page_cache import read_version
+
+    seen = []
+    manager = Occurrence.objects
+    original = manager.bulk_create
+
+    def write_and_read(*args, **kwargs):
+        written = original(*args, **kwargs)
+        seen.append(read_version())
+        return written
+
+    monkeypatch.setattr(manager, "bulk_create", write_and_read)
+    return seen
+
+
+# Committed for real, as in production (a test's own transaction would hold back every
+# on-commit action to its end), with the tree the migrations create restored afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_publishing_bumps_the_content_version_after_the_dates_are_rebuilt(
+    district, versions_when_rows_written
+):
+    from portal.page_cache import read_version
+
+    event = weekly_event(district)
+    event.recurrence = recurrence.deserialize("RRULE:FREQ=WEEKLY;COUNT=2")
+    versions_when_rows_written.clear()
+    event.save_revision().publish()
+    assert rows_of(event).count() == 2
+    assert versions_when_rows_written, "the rows were not rebuilt"
+    assert read_version() > max(versions_when_rows_written)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_daily_command_bumps_the_content_version_after_the_dates_are_rebuilt(
+    district, versions_when_rows_written
+):
+    from portal.page_cache import read_version
+
+    weekly_event(district)
+    weekly_event(district)
+    versions_when_rows_written.clear()
+    call_command("update_occurrences")
+    assert len(versions_when_rows_written) == 2
+    assert read_version() > max(versions_when_rows_written)
