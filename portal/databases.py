@@ -47,7 +47,11 @@ def create_shared_cache_table(sender, connection, **kwargs):
     """On opening the shared cache's database, create its table if the file has none yet."""
     if connection.alias != SHARED_CACHE_DATABASE:
         return
-    tables = {cache._table for cache in caches.all() if isinstance(cache, BaseDatabaseCache)}
+    tables = {
+        settings.CACHES[alias]["LOCATION"]
+        for alias in settings.CACHES
+        if isinstance(caches[alias], BaseDatabaseCache)
+    }
     if tables <= set(connection.introspection.table_names()):
         return
     # BEGIN IMMEDIATE (the database's transaction mode): two workers opening a new file at

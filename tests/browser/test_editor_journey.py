@@ -16,6 +16,8 @@ from playwright.sync_api import expect
 ROME = ZoneInfo("Europe/Rome")
 WEEKS = 6
 WORKFLOW = "Community Manager approval — San Salvario"
+# Wagtail's unsaved-changes watcher (w-unsaved) says when it has taken the form's first state.
+WATCH_EDITS = "document.addEventListener('w-unsaved:watch-edits', () => { window.editsWatched = true; })"
 # A script's POST asking for JSON, like an autosave, but without the editor's security token.
 POST_WITHOUT_TOKEN = "url => fetch(url, {method: 'POST', headers: {Accept: 'application/json'}})"
 MONTHS = "Gen Feb Mar Apr Mag Giu Lug Ago Set Ott Nov Dic".split()  # the admin's Italian dates
@@ -219,7 +221,10 @@ def test_autosave_answers_are_told_from_errors_by_what_the_request_sends(open_pa
     district = editor.request.get(
         "/api/v2/pages/", params={"type": "districts.DistrictPage", "locale": "it", "slug": "san-salvario"}
     ).json()["items"][0]["id"]
+    editor.add_init_script(WATCH_EDITS)
     editor.goto(f"/admin/pages/add/initiatives/eventpage/{district}/")
+    # Wagtail starts comparing the form with its first state two seconds after it opens.
+    editor.wait_for_function("() => window.editsWatched === true")
     with editor.expect_response(
         lambda response: response.request.method == "POST" and "/add/" in response.url, timeout=30_000
     ) as autosave:
