@@ -66,6 +66,17 @@ def test_each_district_has_initiatives_and_events(demo):
         assert Occurrence.objects.filter(district_key=district.translation_key).exists(), title
 
 
+def test_the_default_site_is_on_the_portal_base_url(demo):
+    """load_demo runs configure_site: here PORTAL_BASE_URL is the tests' http://testserver
+    (`make run`: the development default, http://127.0.0.1:8000)."""
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("testserver", 80)
+    district = DistrictPage.objects.get(title="San Salvario", locale__language_code="it")
+    assert district.full_url == "http://testserver/it/san-salvario/"
+
+
 def test_the_demo_is_served(demo, client):
     response = client.get("/it/san-salvario/")
     assert response.status_code == 200
