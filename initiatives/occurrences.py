@@ -21,9 +21,11 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
-from .recurrence_rules import unsafe_rule_errors
+from .recurrence_rules import dateutil_options, unsafe_rule_errors
 
 ONE_DAY = datetime.timedelta(days=1)
+# Where an initiative's schedule starts when the page names no first day (a Monday).
+DEFAULT_SCHEDULE_ANCHOR = datetime.date(2020, 1, 6)
 logger = logging.getLogger(__name__)
 
 # Sent once new occurrence rows are committed, with `translation_keys`: the pages whose dates
@@ -115,14 +117,9 @@ def _rule_to_dateutil(rule, dtstart: datetime.datetime):
     Raises UnboundedRule for a rule that could repeat within a day or that dateutil would
     search for until the year 9999.
     """
-    errors = unsafe_rule_errors(rule)
+    errors = unsafe_rule_errors(rule, dtstart)
     if errors:
         raise UnboundedRule("; ".join(str(error) for error in errors))
-    kwargs = {}
-    for param in rule.byparams:
-        value = getattr(rule, param, None)
-        if value:
-            kwargs["byweekday" if param == "byday" else param] = value
     until = None
     if rule.until:
         # UNTIL is inclusive of its whole local day, whatever instant the widget stored.
@@ -134,7 +131,7 @@ def _rule_to_dateutil(rule, dtstart: datetime.datetime):
         wkst=rule.wkst,
         count=rule.count,
         until=until,
-        **kwargs,
+        **dateutil_options(rule),
     )
 
 
@@ -281,7 +278,7 @@ def schedule_for(page) -> Schedule | None:
     if isinstance(page, InitiativePage):
         if not page.is_active or not page.schedule or page.opens_at is None or page.closes_at is None:
             return None
-        anchor = page.schedule_starts_on or datetime.date(2020, 1, 6)
+        anchor = page.schedule_starts_on or DEFAULT_SCHEDULE_ANCHOR
         first = datetime.datetime.combine(anchor, page.opens_at)
         duration = datetime.datetime.combine(anchor, page.closes_at) - first
         return Schedule(

@@ -2,27 +2,28 @@
 
 django-recurrence accepts every RFC 5545 rule: a rule repeating every second, a COUNT of a
 billion, thousands of extra dates, a day that never comes (30 February) that dateutil searches
-for until the year 9999. The admin's rule editor offers none of these, but a hand-made form
-post, an import or a script could save them, and expanding them would stall the occurrence
-table's rebuild. Pages therefore validate their rules in `clean()`, which Wagtail's admin
-forms and `Page.save()` both run:
+for until the year 9999 (seconds of CPU for a daily rule). The admin's rule editor offers none
+of these, but a hand-made form post, an import or a script could save them, and expanding them
+would stall the occurrence table's rebuild. Pages therefore validate their rules in `clean()`,
+which Wagtail's admin forms and `Page.save()` both run:
 
 - no frequency more often than daily (HOURLY, MINUTELY, SECONDLY), and no BYHOUR, BYMINUTE or
   BYSECOND, which would repeat within a day all the same;
-- only the options the rule editor offers: by weekday, month day, month and position in the
-  month (BYSETPOS); BYYEARDAY and BYWEEKNO are refused;
+- only the options the rule editor offers: by weekday, month day, month and position (BYSETPOS,
+  “the first Saturday”) for monthly and yearly rules; BYYEARDAY and BYWEEKNO are refused;
 - at most OCCURRENCES_MAX_PER_EVENT repetitions (COUNT), extra dates (RDATE) and excluded
   dates (EXDATE), at most MAX_RULES rules, an interval from 1 to MAX_INTERVAL;
-- a rule that can never happen (a day of the month that the chosen months do not have, the
-  sixth Monday of a month) is refused rather than searched for;
+- a rule must happen at least once in PROBE_YEARS years: one that never happens (30 February,
+  the sixth Monday, the second of one day) is refused rather than searched for;
 - dates between EARLIEST_DAY and LATEST_DAY, which the calendar's and the API's filters share.
 
 The occurrence engine refuses to expand a stored rule that is unsafe to expand (one saved
-before these bounds existed), and caps every expansion at OCCURRENCES_MAX_PER_EVENT.
+before these bounds existed: all of the above but COUNT), and caps every expansion at
+OCCURRENCES_MAX_PER_EVENT.
 """
 
-import calendar
 import datetime
+from functools import lru_cache
 
 from dateutil import rrule as du_rrule
 from django.conf import settings
@@ -44,8 +45,11 @@ UNSUPPORTED = {"byyearday": "BYYEARDAY", "byweekno": "BYWEEKNO"}
 MAX_RULES = 10
 # “Every 100 weeks” at most; a larger (or negative) interval is a typing mistake.
 MAX_INTERVAL = 100
-# The longest a month can be, for each month (February in a leap year).
-DAYS_IN_MONTH = {month: calendar.monthrange(2024, month)[1] for month in range(1, 13)}
+# A rule is tried from its start's day and time in PROBE_YEAR: dateutil's search stops at the
+# end of 9999, so a rule that never happens costs PROBE_YEARS years of search, not eight
+# thousand. 9988 is a leap year, so that a series starting on 29 February can be tried too.
+PROBE_YEAR = 9988
+PROBE_YEARS = datetime.MAXYEAR - PROBE_YEAR + 1
 
 
 def out_of_range_message():
@@ -67,9 +71,22 @@ def _values(rule, name):
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
-def rule_errors(rule):
-    """The messages that make one django-recurrence Rule unacceptable (empty if it is fine)."""
-    errors = unsafe_rule_errors(rule)
+def dateutil_options(rule):
+    """The BYxxx options of a django-recurrence Rule, named as dateutil's rrule takes them."""
+    options = {}
+    for param in rule.byparams:
+        value = getattr(rule, param, None)
+        if value:
+            options["byweekday" if param == "byday" else param] = value
+    return options
+
+
+def rule_errors(rule, first_start=None):
+    """The messages that make one django-recurrence Rule unacceptable (empty if it is fine).
+
+    `first_start`: the series' first start (naive, local), needed to try the rule.
+    """
+    errors = unsafe_rule_errors(rule, first_start)
     if rule.count is not None and rule.count > max_repetitions():
         errors.append(
             ngettext_lazy(
@@ -82,19 +99,18 @@ def rule_errors(rule):
     return errors
 
 
-def unsafe_rule_errors(rule):
-    """The messages of what makes a rule unsafe to expand at all: repeating within a day, or
-    a search that dateutil would carry on until the year 9999. The occurrence engine refuses
+def unsafe_rule_errors(rule, first_start=None):
+    """The messages of what makes a rule unsafe to expand at all: repeating within a day, or a
+    search that dateutil would carry on until the year 9999. The occurrence engine refuses
     these; a rule that is merely too long (COUNT) it expands up to its cap."""
-    errors = []
     if rule.freq not in ALLOWED_FREQUENCIES:
-        errors.append(
+        return [
             _(
                 "An activity can repeat at most once a day: choose daily, weekly, monthly or "
                 "yearly, not hourly or more often."
             )
-        )
-        return errors
+        ]
+    errors = []
     if rule.interval is not None and not 1 <= rule.interval <= MAX_INTERVAL:
         errors.append(
             _("The interval of a rule is a whole number from 1 to %(limit)d.") % {"limit": MAX_INTERVAL}
@@ -115,36 +131,87 @@ def unsafe_rule_errors(rule):
     if rule.freq in (du_rrule.DAILY, du_rrule.WEEKLY) and (
         _values(rule, "bymonthday") or _values(rule, "bysetpos")
     ):
-        # dateutil would test every single day until the year 9999 for a combination that
-        # never happens; the rule editor offers days of the month with “monthly” only.
+        # The rule editor offers days of the month and positions with “monthly” and “yearly”.
         errors.append(
             _("Days of the month and positions (“the first”, “the last”) need a monthly or yearly rule.")
         )
-    elif never_happens(rule):
-        errors.append(_("This rule never happens: no month has the chosen days. Check the days and months."))
+    if not errors and (has_impossible_values(rule) or (first_start and not happens(rule, first_start))):
+        errors.append(
+            _(
+                "This rule never happens, or less than once in %(years)d years: check its days, "
+                "months and positions (there is no 30 February)."
+            )
+            % {"years": PROBE_YEARS}
+        )
     return errors
 
 
-def never_happens(rule):
-    """True for a monthly or yearly rule that no month can satisfy (30 February, the sixth Monday)."""
-    months = [month for month in _values(rule, "bymonth") if 1 <= month <= 12] or list(range(1, 13))
-    longest = max(DAYS_IN_MONTH[month] for month in months)
-    month_days = _values(rule, "bymonthday")
-    if month_days and not any(1 <= abs(day) <= longest for day in month_days):
+def has_impossible_values(rule):
+    """True for a month, a day of the month or a position that does not exist (month 13, day
+    32, the sixth Monday of a month, BYSETPOS=0): dateutil loops on some and fails on others."""
+    named_months = _values(rule, "bymonth")
+    if not all(1 <= month <= 12 for month in named_months):
+        return True
+    if not all(1 <= abs(day) <= 31 for day in _values(rule, "bymonthday")):
+        return True
+    if not all(1 <= abs(position) <= 366 for position in _values(rule, "bysetpos")):
         return True
     positions = [day.index for day in _values(rule, "byday") if getattr(day, "index", None)]
-    monthly_positions = rule.freq == du_rrule.MONTHLY or _values(rule, "bymonth")
-    if positions and monthly_positions and not any(1 <= abs(position) <= 5 for position in positions):
-        return True
-    return False
+    most = 5 if rule.freq == du_rrule.MONTHLY or named_months else 53
+    return not all(1 <= abs(position) <= most for position in positions)
 
 
-def recurrence_errors(value):
-    """Every error that makes a django-recurrence Recurrence unacceptable, as ValidationErrors."""
-    return [ValidationError(message, code="recurrence_bounds") for message in _recurrence_messages(value)]
+def happens(rule, first_start):
+    """True if the rule, ignoring COUNT and UNTIL, has a date within PROBE_YEARS years of a
+    start on the same day and at the same time as `first_start`."""
+    return _happens(rule_key(rule), first_start.month, first_start.day, first_start.time())
 
 
-def _recurrence_messages(value):
+def rule_key(rule):
+    """A hashable summary of what a rule repeats on (its COUNT and UNTIL left out)."""
+
+    def frozen(value):
+        if isinstance(value, (list, tuple)):
+            return tuple(frozen(item) for item in value)
+        if hasattr(value, "number"):  # a django-recurrence Weekday
+            return ("weekday", value.number, getattr(value, "index", None))
+        return value
+
+    return (rule.freq, rule.interval or 1, rule.wkst, frozen(sorted(dateutil_options(rule).items())))
+
+
+@lru_cache(maxsize=4096)
+def _happens(key, month, day, time):
+    freq, interval, wkst, options = key
+    probe_start = datetime.datetime.combine(datetime.date(PROBE_YEAR, month, day), time)
+    thawed = {name: _thaw(value) for name, value in options}
+    try:
+        generated = du_rrule.rrule(freq, dtstart=probe_start, interval=interval, wkst=wkst, **thawed)
+        return next(iter(generated), None) is not None
+    except (ValueError, IndexError, OverflowError):  # options dateutil cannot combine
+        return False
+
+
+def _thaw(value):
+    if isinstance(value, tuple) and value and value[0] == "weekday":
+        return du_rrule.weekday(value[1], value[2] or None)
+    if isinstance(value, tuple):
+        return [_thaw(item) for item in value]
+    return value
+
+
+def recurrence_errors(value, first_start=None):
+    """Every error that makes a django-recurrence Recurrence unacceptable, as ValidationErrors.
+
+    `first_start`: the series' first start (naive, local), to try each rule from.
+    """
+    return [
+        ValidationError(message, code="recurrence_bounds")
+        for message in _recurrence_messages(value, first_start)
+    ]
+
+
+def _recurrence_messages(value, first_start):
     if not value:
         return []
     errors = []
@@ -156,7 +223,9 @@ def _recurrence_messages(value):
             % {"limit": MAX_RULES}
         )
     for rule in rules:
-        errors.extend(message for message in rule_errors(rule) if message not in errors)
+        for message in rule_errors(rule, first_start):
+            if message not in errors:
+                errors.append(message)
     if len(value.rdates) > limit:
         errors.append(
             ngettext_lazy("Add at most %(limit)d extra date.", "Add at most %(limit)d extra dates.", limit)

@@ -1,5 +1,6 @@
 """Initiative and event pages: what residents can join, where, when and for whom."""
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -29,7 +30,7 @@ from home.api_directory import CachedViewRestrictionsMixin
 from home.blocks import BodyBlock
 from home.geo import openstreetmap_url
 from initiatives.forms import ActivityPageForm
-from initiatives.occurrences import to_local_date
+from initiatives.occurrences import DEFAULT_SCHEDULE_ANCHOR, to_local_date, to_local_naive
 from initiatives.recurrence_rules import EARLIEST_DAY, LATEST_DAY, out_of_range_message, recurrence_errors
 from initiatives.widgets import AdminRecurrenceWidget
 from portal.page_cache import valid_until
@@ -474,7 +475,10 @@ class InitiativePage(ActivityPage):
         errors = {}
         if self.schedule_starts_on and not EARLIEST_DAY <= self.schedule_starts_on <= LATEST_DAY:
             errors["schedule_starts_on"] = out_of_range_message()
-        if schedule_errors := recurrence_errors(self.schedule):
+        first_start = datetime.datetime.combine(
+            self.schedule_starts_on or DEFAULT_SCHEDULE_ANCHOR, self.opens_at or datetime.time(0)
+        )
+        if schedule_errors := recurrence_errors(self.schedule, first_start):
             errors["schedule"] = schedule_errors
         if errors:
             raise ValidationError(errors)
@@ -583,7 +587,8 @@ class EventPage(ActivityPage):
         errors = {}
         if self.start and not EARLIEST_DAY <= to_local_date(self.start) <= LATEST_DAY:
             errors["start"] = out_of_range_message()
-        if rule_errors := recurrence_errors(self.recurrence):
+        first_start = to_local_naive(self.start) if self.start else None
+        if rule_errors := recurrence_errors(self.recurrence, first_start):
             errors["recurrence"] = rule_errors
         if errors:
             raise ValidationError(errors)
