@@ -16,7 +16,8 @@ from playwright.sync_api import expect
 ROME = ZoneInfo("Europe/Rome")
 WEEKS = 6
 WORKFLOW = "Community Manager approval — San Salvario"
-# Wagtail's unsaved-changes watcher (w-unsaved) says when it has taken the form's first state.
+# Wagtail's unsaved-changes watcher (w-unsaved) says when it has taken the form's first state,
+# two seconds after the form opens; autosave follows the changes it sees after that.
 WATCH_EDITS = "document.addEventListener('w-unsaved:watch-edits', () => { window.editsWatched = true; })"
 # A script's POST asking for JSON, like an autosave, but without the editor's security token.
 POST_WITHOUT_TOKEN = "url => fetch(url, {method: 'POST', headers: {Accept: 'application/json'}})"
@@ -87,6 +88,7 @@ def test_editor_submits_a_weekly_event_and_the_manager_publishes_it(open_page, p
 
     # --- Luca, an editor at the San Salvario house, adds the event and submits it. -------------
     editor = open_page()
+    editor.add_init_script(WATCH_EDITS)
     log_in(editor, "editor_sansalvario", portal.users_password)
     editor.goto("/admin/pages/")
     editor.get_by_role("row").filter(has_text="Italiano").get_by_role(
@@ -101,6 +103,9 @@ def test_editor_submits_a_weekly_event_and_the_manager_publishes_it(open_page, p
     editor.get_by_role("link", name="Aggiungi pagina figlio", exact=True).click()
     editor.get_by_role("link", name="Evento", exact=True).click()
     expect(editor.get_by_role("heading", name=re.compile("Evento"))).to_be_visible()
+    # He starts writing once Wagtail watches the form for changes, as a person does: what is
+    # typed before that counts as the form's first state, and is never autosaved.
+    editor.wait_for_function("() => window.editsWatched === true")
 
     editor.get_by_role("textbox", name="Titolo*").fill(title)
     editor.get_by_role("textbox", name="Riassunto*").fill(
@@ -131,9 +136,9 @@ def test_editor_submits_a_weekly_event_and_the_manager_publishes_it(open_page, p
     expect(rule.locator(".header")).to_contain_text(re.compile(rf"each Tuesday\b.*\b{WEEKS} times"))
 
     # Autosave keeps his draft a few seconds after he stops (WAGTAIL_AUTOSAVE_INTERVAL); while
-    # the form was half-filled it was answered 400 by design (the guard in conftest.py knows
-    # those answers). Once the draft exists he submits it, rather than racing an autosave in
-    # flight to create the page.
+    # the form was half-filled it may have been answered 400 by design (the guard in conftest.py
+    # knows those answers). "Saved" after his last change means no autosave is pending any more:
+    # he submits the draft, rather than racing an autosave in flight to create the page.
     expect(editor.locator("#w-autosave-indicator")).to_have_attribute(
         "data-w-autosave-state-value", "saved", timeout=30_000
     )
