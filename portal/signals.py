@@ -1,7 +1,8 @@
 """Invalidate cached pages whenever published content changes anywhere in the portal."""
 
 from django.apps import apps as global_apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from initiatives.occurrences import occurrences_changed
@@ -26,6 +27,13 @@ def bump_for_content_model(sender, raw=False, created=False, **kwargs):
         bump_version()
 
 
+def bump_for_restriction_groups(sender, action, **kwargs):
+    """A restriction's groups changed (saved after the restriction itself): the cached rule of
+    what the public may see and the API's "passed" check read them."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        bump_version()
+
+
 def connect():
     page_published.connect(bump_version, dispatch_uid="portal-cache-published")
     page_unpublished.connect(bump_version, dispatch_uid="portal-cache-unpublished")
@@ -36,3 +44,8 @@ def connect():
     occurrences_changed.connect(bump_version, dispatch_uid="portal-cache-occurrences")
     post_save.connect(bump_for_content_model, dispatch_uid="portal-cache-saved")
     post_delete.connect(bump_for_content_model, dispatch_uid="portal-cache-deleted")
+    m2m_changed.connect(
+        bump_for_restriction_groups,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="portal-cache-restriction-groups",
+    )

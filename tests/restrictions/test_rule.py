@@ -86,3 +86,19 @@ def test_restrictions_elsewhere_add_no_query_to_a_page_or_a_listing(client, site
     restrict(private, PageViewRestriction.LOGIN)
     after = {url: queries_of_second_view(client, url) for url in urls}
     assert after == before
+
+
+def test_changing_only_the_groups_of_a_restriction_bumps_the_content_version(site_tree, district):
+    """Wagtail's privacy dialog saves the restriction, then its groups: the second step alone
+    must invalidate what was cached under the old groups."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from portal.page_cache import read_version
+
+    restriction = PageViewRestriction.objects.create(page=district, restriction_type="groups")
+    before = read_version()
+    restriction.groups.add(Group.objects.create(name="Residents' committee"))
+    after_add = read_version()
+    restriction.groups.clear()
+    assert before < after_add < read_version()
