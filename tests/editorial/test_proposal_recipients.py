@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -281,8 +282,14 @@ def test_a_translation_waits_for_its_form_to_be_approved(client, editor, transla
     with TestCase.captureOnCommitCallbacks(execute=True):
         assert client.post(edit, {"action": "publish"}).status_code == 302
     assert not live(english).live
-    messages = [str(message) for message in client.get(edit).context["messages"]]
-    assert any("translations are published after it" in message for message in messages)
+    response = client.get(edit)
+    messages = [str(message) for message in response.context["messages"]]
+    # The message is in the manager's admin language (Italian by default), like the rest of the admin.
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
+        expected = translation.gettext(
+            "“%(title)s” is not published in its own language yet: translations are published after it."
+        ) % {"title": italian.get_admin_display_title()}
+    assert expected in messages
 
     sara.user_permissions.add(Permission.objects.get(codename="submit_translation"))
     sync = reverse(
