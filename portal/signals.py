@@ -2,7 +2,7 @@
 
 from django.apps import apps as global_apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import PageViewRestriction
+from wagtail.models import COMMENTS_RELATION_NAME, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from initiatives.occurrences import occurrences_changed
@@ -12,6 +12,18 @@ from .page_cache import bump_version
 CONTENT_APPS = {"home", "districts", "initiatives", "wagtailcore", "wagtailimages", "wagtaildocs"}
 RESIDENT_SUBMISSIONS = {"proposal"}
 IGNORED_MODELS = {"occurrence", "revision", "pagelogentry", "modellogentry", "referenceindex", "rendition"}
+# What Wagtail writes on a page when an editor saves a draft, autosaves or locks it: nothing a
+# resident sees (publishing sends page_published). Saves limited to these fields keep the cache.
+DRAFT_BOOKKEEPING_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    COMMENTS_RELATION_NAME,
+    "locked",
+    "locked_at",
+    "locked_by",
+}
 
 
 def bump_for_content_model(sender, raw=False, created=False, **kwargs):
@@ -22,6 +34,9 @@ def bump_for_content_model(sender, raw=False, created=False, **kwargs):
     # A resident's new proposal changes no public page (only a manager's later status change
     # may); not bumping here also keeps a flood of submissions from emptying the cache.
     if created and meta.model_name in RESIDENT_SUBMISSIONS:
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields and set(update_fields) <= DRAFT_BOOKKEEPING_FIELDS:
         return
     if meta.app_label in CONTENT_APPS and meta.model_name not in IGNORED_MODELS:
         bump_version()

@@ -102,3 +102,16 @@ def test_changing_only_the_groups_of_a_restriction_bumps_the_content_version(sit
     after_add = read_version()
     restriction.groups.clear()
     assert before < after_add < read_version()
+
+
+def test_a_draft_save_keeps_the_page_cache_and_publishing_empties_it(site_tree, district):
+    """An editor's draft (and Wagtail's autosave every few seconds) changes nothing residents
+    see, so it must not empty the cache of the whole portal; publishing it does."""
+    from portal.page_cache import read_version
+
+    before = read_version()
+    district.title = "San Salvario (draft)"
+    revision = district.save_revision()
+    assert read_version() == before
+    revision.publish()
+    assert read_version() > before
