@@ -48,8 +48,12 @@ def databases_from_settings(**environ):
 
 
 @pytest.fixture
-def database(django_db_blocker):
+def database(django_db_blocker, monkeypatch):
     """`database(DATABASES)` → the alias of its "default", opened by Django in each thread."""
+    # When the browser tests ran earlier in the same session, Playwright's sync API leaves its
+    # event loop in this thread, and Django then refuses to open or close a connection here
+    # ("SynchronousOnlyOperation"); nothing in these tests is asynchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     added = []
 
     def register(databases):
