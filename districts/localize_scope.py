@@ -79,20 +79,22 @@ def install():
     edit_translation.user_can_edit_instance = user_can_translate
 
 
-class ScopedSubmitPageTranslationView(SubmitPageTranslationView):
-    def get_object(self):
-        page = super().get_object()
-        if not user_can_translate(self.request.user, page):
-            raise PermissionDenied
-        return page
+class TranslateScopeMixin:
+    """A wagtail-localize view whose object must be one the user may translate."""
 
-
-class ScopedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
     def get_object(self):
         instance = super().get_object()
         if not user_can_translate(self.request.user, instance):
             raise PermissionDenied
         return instance
+
+
+class ScopedSubmitPageTranslationView(TranslateScopeMixin, SubmitPageTranslationView):
+    pass
+
+
+class ScopedSubmitSnippetTranslationView(TranslateScopeMixin, SubmitSnippetTranslationView):
+    pass
 
 
 class ScopedUpdateTranslationsForm(UpdateTranslationsForm):
