@@ -33,6 +33,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import Q
+from wagtail import hooks
+from wagtail.models import Page, PageViewRestriction
+
+from portal.page_cache import cached_by_version
 
 STEPLEN = 4  # treebeard's step length of Wagtail's page paths (Page.steplen)
 # The order in which two equivalent restrictions are kept (see Guards.restrictions_for).
@@ -138,8 +142,6 @@ def load_guards():
     content version. Only the outermost pages found are kept, so a private district translated
     into six languages costs seven entries, not one per page.
     """
-    from wagtail.models import Page, PageViewRestriction
-
     restrictions = {
         restriction.pk: restriction
         for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
@@ -171,8 +173,6 @@ def load_guards():
 
 def get_guards(request=None):
     """The portal's guards for the current content version (one cache read when warm)."""
-    from portal.page_cache import cached_by_version
-
     return cached_by_version(request, "visibility:guards", load_guards)
 
 
@@ -212,8 +212,6 @@ class CachedViewRestrictionsMixin:
     """
 
     def get_view_restrictions(self):
-        from wagtail.models import PageViewRestriction
-
         ids = [restriction.pk for restriction in view_restrictions_for(self)]
         if not ids:
             return PageViewRestriction.objects.none()
@@ -224,7 +222,6 @@ def serve_like_page(page, request, respond):
     """`respond()` behind the `on_serve_page` hooks, as Wagtail's serve view answers for `page`:
     a password form, or a login redirect, for a visitor who has not passed the page's view
     restrictions (then back to this URL), and never cached when there are any."""
-    from wagtail import hooks
 
     def chain(page, request, args, kwargs):
         return respond()
