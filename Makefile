@@ -13,7 +13,8 @@ PYTEST_ARGS ?=
 help:
 	@echo "make run    - set up .venv, migrate, load the demo content and serve on http://$(HOST):$(PORT)"
 	@echo "make test   - install the test requirements and run the whole suite"
-	@echo "make lint   - ruff check and format check"
+	@echo "make lint   - ruff check and format check, import contracts (.importlinter), djLint on the"
+	@echo "             templates, CSS and JS syntax (tools/check_static.py); runs them all, fails if any fails"
 	@echo "make bench  - benchmarks (not part of make test)"
 	@echo "make messages - extract interface strings into locale/ (needs GNU gettext) and compile them"
 	@echo "make load   - the production server under load with the demo content"
@@ -64,9 +65,15 @@ check: install-dev
 test: check
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Every check runs even after one fails, so one run shows all that is wrong; any failure fails.
 lint: install-dev
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	@status=0; \
+	$(VENV)/bin/ruff check . || status=1; \
+	$(VENV)/bin/ruff format --check . || status=1; \
+	$(VENV)/bin/lint-imports --no-logo --no-cache || status=1; \
+	$(VENV)/bin/djlint . --lint || status=1; \
+	$(PY) tools/check_static.py || status=1; \
+	exit $$status
 
 format: install-dev
 	$(VENV)/bin/ruff check --fix .
