@@ -1,12 +1,12 @@
 """The district pages in the headless API: their house and Community Manager without a query
 per district (the houses and managers come from the API's cached directory)."""
 
-from home.api import PagesAPIViewSet
+from portal.core.api.preparation import preparer
 
 from .models import DistrictPage
 
 
-@PagesAPIViewSet.preparer(DistrictPage)
+@preparer(DistrictPage)
 def prepare_districts(pages, preparation):
     if not preparation.wants("house_data", "manager_data"):
         return

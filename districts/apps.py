@@ -7,7 +7,10 @@ class DistrictsConfig(AppConfig):
     verbose_name = _("Districts")
 
     def ready(self):
+        # Django requires the app registry to be ready before models are imported.
         from wagtail.permissions import register_permission_policy
+
+        from portal.core.signals import register_content_app
 
         from .models import CommunityManager, NeighbourhoodHouse, Proposal
         from .permissions import DistrictSnippetPermissionPolicy, ProposalPermissionPolicy
@@ -20,3 +23,4 @@ class DistrictsConfig(AppConfig):
             CommunityManager, DistrictSnippetPermissionPolicy(CommunityManager, "manager")
         )
         register_permission_policy(Proposal, ProposalPermissionPolicy(Proposal))
+        register_content_app(self.label, resident_submissions={"proposal"})

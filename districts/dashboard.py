@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
-from home.api_directory import get_directory
+from portal.core.directory import get_directory
 
 from .editorial import EDITING_ACTIONS, districts_for_user
 from .models import Proposal

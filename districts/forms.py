@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 from wagtail.models import Locale
 
-from portal.public_forms import WithoutControlCharactersMixin
+from portal.core.public_forms import WithoutControlCharactersMixin
 
 NAME_MAX_LENGTH = 100
 PHONE_MAX_LENGTH = 30
@@ -149,7 +149,7 @@ class ProposalForm(WithoutControlCharactersMixin, BaseForm):
 
     def category_choices(self):
         """(slug, name in the page's language) for every category, Italian where untranslated."""
-        from home.api_directory import get_directory
+        from portal.core.directory import get_directory
 
         directory = get_directory()
         locale_ids = {directory.default_locale_id}

@@ -1,6 +1,6 @@
 """A per-client limit on residents' proposals, kept in Django's cache (no outside service).
 
-The client is `portal.client_address.client_address()`, the one rule that sign-in throttling
+The client is `portal.core.client_address.client_address()`, the one rule that sign-in throttling
 uses too (REMOTE_ADDR, or the trusted hop of X-Forwarded-For behind TRUSTED_PROXY_COUNT
 proxies). Addresses are never stored as such: the cache key is a keyed hash of the address.
 The cache is the `shared` cache when the settings define one (the database or Redis, agreed on
@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
-from portal.client_address import client_address
+from portal.core.client_address import client_address
 
 
 def limit_cache():

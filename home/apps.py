@@ -4,11 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 class HomeConfig(AppConfig):
     name = "home"
-    verbose_name = _("Home and site settings")
+    verbose_name = _("Home page")
 
     def ready(self):
-        from portal import databases, image_metadata, signals
+        # Django requires the app registry to be ready before registering.
+        from portal.core.signals import register_content_app
 
-        signals.connect()
-        databases.connect()
-        image_metadata.connect()
+        register_content_app(self.label)

@@ -8,8 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BodyBlock
-from .visibility import CachedViewRestrictionsMixin
+from portal.core.blocks import BodyBlock
+from portal.core.visibility import CachedViewRestrictionsMixin
 
 
 class HomePage(CachedViewRestrictionsMixin, Page):
@@ -41,8 +41,8 @@ class HomePage(CachedViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from districts.models import DistrictPage
-        from home.visibility import without_restricted
         from initiatives.queries import recent_initiatives, upcoming_occurrences
+        from portal.core.visibility import without_restricted
 
         context = super().get_context(request, *args, **kwargs)
         districts = without_restricted(DistrictPage.objects.child_of(self).live(), request)

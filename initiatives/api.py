@@ -15,18 +15,13 @@ from rest_framework.viewsets import GenericViewSet
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
-from home.api import (
-    MAX_OFFSET,
-    PagesAPIViewSet,
-    StrictAPIMixin,
-    content_language_codes,
-    detail_url_maker,
-    parse_count,
-)
-from home.api_directory import get_directory
-from home.visibility import public_occurrences
-from portal.absolute_urls import page_url
-from portal.page_cache import valid_until
+from portal.core.absolute_urls import page_url
+from portal.core.api.preparation import preparer
+from portal.core.api.serializers import detail_url_maker
+from portal.core.api.strict import MAX_OFFSET, StrictAPIMixin, content_language_codes, parse_count
+from portal.core.directory import get_directory
+from portal.core.page_cache import valid_until
+from portal.core.visibility import public_occurrences
 
 from .models import EventPage, InitiativePage, Occurrence, OccurrenceChange
 from .models.occurrence import next_change
@@ -79,7 +74,7 @@ def prepare_upcoming(pages, limit=NEXT_DATES):
         page.prepared_upcoming = (limit, by_key.get(page.translation_key, []))
 
 
-@PagesAPIViewSet.preparer(EventPage, InitiativePage)
+@preparer(EventPage, InitiativePage)
 def prepare_activities(pages, preparation):
     if preparation.wants("category_data", "audience_data", "venue_data"):
         directory = preparation.directory

@@ -7,4 +7,10 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives and events")
 
     def ready(self):
+        # Django requires signal wiring to wait for the app registry.
+        from portal.core.signals import register_content_app
+
         from . import signals  # noqa: F401
+
+        # The occurrence table is rebuilt from the pages and announced by `content_changed`.
+        register_content_app(self.label, derived_models={"occurrence"})

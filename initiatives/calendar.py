@@ -11,9 +11,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from home.visibility import public_occurrences, without_restricted
-from portal.page_cache import valid_until
-from portal.public_forms import WithoutControlCharactersMixin
+from portal.core.page_cache import valid_until
+from portal.core.public_forms import WithoutControlCharactersMixin
+from portal.core.visibility import public_occurrences, without_restricted
 
 from .models import Audience, Category, EventPage, Occurrence, SpokenLanguage
 from .occurrences import ONE_DAY, make_local_aware, zone
@@ -177,8 +177,8 @@ def filtered_occurrences(cleaned, *, district_key=None, districts=None, request=
 def calendar_context(request, calendar_page):
     """Context for the calendar template; query count is independent of the rows shown."""
     from districts.models import DistrictPage
-    from home.api_directory import get_directory
-    from portal.page_cache import cached_by_version
+    from portal.core.directory import get_directory
+    from portal.core.page_cache import cached_by_version
 
     locale = get_directory(request).locales.get(calendar_page.locale_id) or current_locale()
 

@@ -3,7 +3,7 @@
 Every pattern is a whole phrase with named placeholders, so that each language puts the words
 in its own order (“每星期二”, “السبت الأول من كل شهر”, “în prima sâmbătă a fiecărei luni”).
 Weekday and month names come from Django's own catalogues, in lower case where the language
-writes them so inside a sentence (see `home.i18n`).
+writes them so inside a sentence (see `portal.core.i18n`).
 """
 
 import datetime
@@ -13,7 +13,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
-from home.i18n import local_date, weekday_name
+from portal.core.i18n import local_date, weekday_name
 
 from .occurrences import to_local_date, to_local_naive
 

@@ -16,9 +16,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from home.visibility import public_occurrences, serve_like_page, without_restricted
-from portal.absolute_urls import absolute_url, page_url
-from portal.page_cache import valid_until
+from portal.core.absolute_urls import absolute_url, page_url
+from portal.core.page_cache import valid_until
+from portal.core.visibility import public_occurrences, serve_like_page, without_restricted
 
 from .ical import calendar_for_events, calendar_name, calendar_response, event_components, new_calendar
 from .models import EventPage, InitiativePage, Occurrence

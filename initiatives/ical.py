@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.absolute_urls import page_url
+from portal.core.absolute_urls import page_url
 
 from .occurrences import make_local_aware, to_local_date, to_local_naive, zone
 

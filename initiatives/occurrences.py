@@ -18,8 +18,9 @@ from zoneinfo import ZoneInfo
 from dateutil import rrule as du_rrule
 from django.conf import settings
 from django.db import transaction
-from django.dispatch import Signal
 from django.utils import timezone
+
+from portal.core.signals import content_changed
 
 from .recurrence_rules import dateutil_options, unsafe_rule_errors
 
@@ -27,11 +28,6 @@ ONE_DAY = datetime.timedelta(days=1)
 # Where an initiative's schedule starts when the page names no first day (a Monday).
 DEFAULT_SCHEDULE_ANCHOR = datetime.date(2020, 1, 6)
 logger = logging.getLogger(__name__)
-
-# Sent once new occurrence rows are committed, with `translation_keys`: the pages whose dates
-# were rebuilt. The page cache (portal/signals.py) bumps its content version on it, so that
-# pages rendered with the old dates are not served after the new ones are in the table.
-occurrences_changed = Signal()
 
 
 class UnboundedRule(ValueError):
@@ -372,17 +368,17 @@ def rows_for_page(page, window=None):
 
 
 def announce_after_commit(translation_keys):
-    """Send `occurrences_changed` once the rows just written are committed."""
+    """Send `content_changed` once the rows just written are committed."""
     from initiatives.models import Occurrence as OccurrenceRow
 
     keys = list(translation_keys)
-    transaction.on_commit(lambda: occurrences_changed.send(sender=OccurrenceRow, translation_keys=keys))
+    transaction.on_commit(lambda: content_changed.send(sender=OccurrenceRow, translation_keys=keys))
 
 
 def rebuild_for_key(translation_key, window=None, announce=True) -> int:
     """Replace the rows of one translation key; returns how many rows it wrote.
 
-    With `announce`, `occurrences_changed` follows the commit of the new rows.
+    With `announce`, `content_changed` follows the commit of the new rows.
     """
     from initiatives.models import Occurrence as OccurrenceRow
 
@@ -448,7 +444,7 @@ def rebuild_page_by_page(window=None) -> RebuildReport:
 
     A page whose dates cannot be computed (a rule that raises, a value the database refuses) is
     logged, listed in the report and skipped, keeping its previous rows; the others are rebuilt.
-    `occurrences_changed` is sent once, after the last commit.
+    `content_changed` is sent once, after the last commit.
     """
     from initiatives.models import Occurrence as OccurrenceRow
 

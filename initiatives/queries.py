@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from home.visibility import public_occurrences, without_restricted
+from portal.core.visibility import public_occurrences, without_restricted
 
 from .models import EventPage, InitiativePage, Occurrence
 
@@ -81,7 +81,7 @@ def root_locale(root, request=None):
     """`root.locale` without a query when the request's directory is at hand."""
     if request is None:
         return root.locale
-    from home.api_directory import get_directory
+    from portal.core.directory import get_directory
 
     return get_directory(request).locales.get(root.locale_id) or root.locale
 

@@ -1,6 +1,6 @@
 """Keep the occurrence table in step with publishing, unpublishing, moving and deleting.
 
-Each rebuild announces `occurrences_changed` once its rows are committed, which bumps the page
+Each rebuild announces `content_changed` once its rows are committed, which bumps the page
 cache's content version after the new dates are in the table (portal/signals.py).
 """
 

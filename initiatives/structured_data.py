@@ -5,7 +5,7 @@ import json
 from django.utils import timezone
 from django.utils.html import mark_safe
 
-from portal.absolute_urls import page_url
+from portal.core.absolute_urls import page_url
 
 from .occurrences import to_local_naive, zone
 

@@ -20,7 +20,7 @@ def _check_caches():
     for alias in ("default", "shared"):
         cache = caches[alias]
         try:
-            if hasattr(cache, "probe"):  # portal.cache.TolerantRedisCache answers empty when down
+            if hasattr(cache, "probe"):  # portal.core.cache.TolerantRedisCache answers empty when down
                 cache.probe()
                 continue
             if isinstance(cache, BaseDatabaseCache):

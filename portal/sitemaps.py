@@ -14,9 +14,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from home.visibility import without_restricted
-
-from .absolute_urls import absolute_url
+from portal.core.absolute_urls import absolute_url
+from portal.core.visibility import without_restricted
 
 
 class PortalSitemap(Sitemap):

@@ -11,14 +11,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
 
-from home.views import choose_language
+from portal.core.routing import serve as serve_page
+from portal.language_switch import choose_language
 from search import views as search_views
 
-from .api import api_router
+from .api.openapi import openapi_json
+from .api.router import api_router
 from .health import healthz
-from .openapi import openapi_json
 from .password_throttle import throttled
-from .routing import serve as serve_page
 from .sitemaps import PortalSitemap
 from .views import robots_txt
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from .absolute_urls import absolute_url
+from portal.core.absolute_urls import absolute_url
 
 
 @require_GET

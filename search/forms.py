@@ -7,7 +7,7 @@ with a plain message, never a server error.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.public_forms import WithoutControlCharactersMixin
+from portal.core.public_forms import WithoutControlCharactersMixin
 
 MAX_TYPED_LENGTH = 200
 

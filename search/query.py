@@ -9,7 +9,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from wagtail.models import Page
 
-from .text import is_cjk, normalise_query, words
+from portal.core.search.text import is_cjk, normalise_query, words
 
 VOCABULARY_SECONDS = 24 * 60 * 60
 # A word this close to a known one (difflib's ratio) is taken for a misspelling of it.
@@ -22,7 +22,7 @@ def reader_locale():
     the cached directory (home/api_directory.py) instead of a query."""
     from django.utils.translation import get_language
 
-    from home.api_directory import get_directory
+    from portal.core.directory import get_directory
 
     directory = get_directory()
     locale_id = directory.locale_id_for(get_language() or "")
@@ -33,7 +33,7 @@ def searchable_pages(locale):
     """Live, public pages of `locale`: what a resident reading in that language may find.
 
     The portal's rule of what the public may see (home/visibility.py), without a query."""
-    from home.visibility import without_restricted
+    from portal.core.visibility import without_restricted
 
     return without_restricted(Page.objects.live().filter(locale=locale))
 
@@ -43,7 +43,7 @@ def search_pages(queryset, query, locale=None, operator="and"):
 
     The API's `?search=` calls this (or `resident_search`, with a locale) so that both answer
     alike (home/api.py). The query is folded and cleaned here (see
-    `search.text.normalise_query`); a query with no word left finds nothing rather than
+    `portal.core.search.text.normalise_query`); a query with no word left finds nothing rather than
     everything.
     """
     if locale is not None:
@@ -92,7 +92,7 @@ def resident_search(queryset, query, locale):
 def vocabulary(locale):
     """{length: words} of the live titles, summaries, introductions, categories and audiences
     of `locale`, folded; cached until the next publish (the page cache's version)."""
-    from portal.page_cache import request_version
+    from portal.core.page_cache import request_version
 
     key = f"search:vocabulary:{locale.pk}:{request_version()}"
     by_length = cache.get(key)
@@ -104,8 +104,8 @@ def vocabulary(locale):
 
 def build_vocabulary(locale):
     from districts.models import DistrictPage
-    from home.visibility import without_restricted
     from initiatives.models import Audience, Category, EventPage, InitiativePage
+    from portal.core.visibility import without_restricted
 
     # Only the words of pages the public may see: a private page's words must not come back
     # as a "did you mean".
@@ -184,8 +184,7 @@ def in_category(slug):
     from wagtail.search.backends import get_search_backend
 
     from initiatives.models import EventPage, InitiativePage
-
-    from .backend import NormalisingBackendMixin
+    from portal.core.search.backend import NormalisingBackendMixin
 
     pages = [model.objects.filter(category__slug=slug).values("pk") for model in (InitiativePage, EventPage)]
     if not isinstance(get_search_backend(), NormalisingBackendMixin):

@@ -12,9 +12,10 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import ngettext
 
-from portal.page_cache import cached_by_version
-from portal.public_forms import without_control_characters
-from portal.routing import find_site
+from portal.core.page_cache import cached_by_version
+from portal.core.public_forms import without_control_characters
+from portal.core.routing import find_site
+from portal.core.search.text import fold, normalise_query
 
 from .forms import SearchForm
 from .query import (
@@ -25,7 +26,6 @@ from .query import (
     resident_search,
     searchable_pages,
 )
-from .text import fold, normalise_query
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
@@ -35,7 +35,7 @@ SLUG = re.compile(r"^[-\w]+\Z")
 def locale_districts(locale):
     """The live, public districts of `locale`, kept until the content changes."""
     from districts.models import DistrictPage
-    from home.visibility import without_restricted
+    from portal.core.visibility import without_restricted
 
     def load():
         return list(without_restricted(DistrictPage.objects.live().filter(locale=locale)).order_by("path"))

@@ -9,8 +9,8 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.blocks import RICH_TEXT_FEATURES
 from initiatives.models import EventPage, Occurrence
+from portal.core.blocks import RICH_TEXT_FEATURES
 from tests.factories import (
     AudienceFactory,
     CalendarPageFactory,

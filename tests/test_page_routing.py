@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from portal import routing
+from portal.core import routing
 from tests.factories import (
     EventPageFactory,
     InitiativePageFactory,
@@ -113,7 +113,7 @@ def test_the_page_knows_its_parent_without_a_query(tree):
 
 
 def test_a_page_is_routed_in_two_queries_however_deep(tree):
-    from portal.page_cache import request_version
+    from portal.core.page_cache import request_version
 
     url = "/ar/san-salvario/sportello/incontro/"
     with translation.override("ar"):

@@ -15,10 +15,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.api_directory import CachedViewRestrictionsMixin
-from home.blocks import BodyBlock
-from home.geo import openstreetmap_url
-from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from portal.core.blocks import BodyBlock
+from portal.core.directory import CachedViewRestrictionsMixin
+from portal.core.geo import openstreetmap_url
+from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -393,9 +393,9 @@ class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
             self.localized_manager = directory.managers.localized(self.manager_id, self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
-        from home.api_directory import get_directory
         from initiatives.queries import district_initiatives, upcoming_occurrences
-        from portal.page_cache import cached_by_version
+        from portal.core.directory import get_directory
+        from portal.core.page_cache import cached_by_version
 
         context = super().get_context(request, *args, **kwargs)
         self.prepare_from_directory(get_directory(request))
@@ -416,7 +416,7 @@ class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
 
     def proposal_form(self, request=None):
         """This district's form for residents' proposals, if it has a live one."""
-        from home.api_directory import without_restricted
+        from portal.core.directory import without_restricted
 
         from .proposals import ProposalFormPage
 
@@ -441,7 +441,7 @@ class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
         )
         if not keys:
             return []
-        from home.api_directory import get_directory, without_restricted
+        from portal.core.directory import get_directory, without_restricted
 
         default_locale_id = get_directory(request).default_locale_id
         chosen = {}

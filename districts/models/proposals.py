@@ -24,7 +24,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.api_directory import CachedViewRestrictionsMixin
+from portal.core.directory import CachedViewRestrictionsMixin
 
 from ..forms import ProposalFieldBuilder, ProposalForm, ProposalFormPageAdminForm
 from ..ratelimit import RateLimit
@@ -320,7 +320,7 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def get_context(self, request, *args, **kwargs):
-        from home.api_directory import get_directory
+        from portal.core.directory import get_directory
 
         context = super().get_context(request, *args, **kwargs)
         district = self.district

@@ -7,7 +7,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.api_directory import CachedViewRestrictionsMixin
+from portal.core.directory import CachedViewRestrictionsMixin
 
 
 class CalendarPage(CachedViewRestrictionsMixin, Page):

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.page_cache import measuring, valid_until
+from portal.core.page_cache import measuring, valid_until
 
 
 class Occurrence(models.Model):

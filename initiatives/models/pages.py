@@ -26,15 +26,15 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.api_directory import CachedViewRestrictionsMixin
-from home.blocks import BodyBlock
-from home.geo import openstreetmap_url
 from initiatives.forms import ActivityPageForm
 from initiatives.occurrences import DEFAULT_SCHEDULE_ANCHOR, to_local_date, to_local_naive
 from initiatives.recurrence_rules import EARLIEST_DAY, LATEST_DAY, out_of_range_message, recurrence_errors
 from initiatives.widgets import AdminRecurrenceWidget
-from portal.page_cache import valid_until
-from search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from portal.core.blocks import BodyBlock
+from portal.core.directory import CachedViewRestrictionsMixin
+from portal.core.geo import openstreetmap_url
+from portal.core.page_cache import valid_until
+from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 
 @dataclass(frozen=True)
@@ -226,7 +226,7 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
 
     def search_taxonomy(self):
         """The words of its category, audiences and house in the page's language, for search."""
-        from search.indexing import names_in_locale
+        from portal.core.search.indexing import names_in_locale
 
         return " ".join(
             [
@@ -347,8 +347,8 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
             ]
 
     def get_context(self, request, *args, **kwargs):
-        from home.api_directory import get_directory
-        from portal.page_cache import cached_by_version
+        from portal.core.directory import get_directory
+        from portal.core.page_cache import cached_by_version
 
         context = super().get_context(request, *args, **kwargs)
         directory = get_directory(request)
@@ -500,9 +500,9 @@ class InitiativePage(ActivityPage):
         return rrule_lines(self)
 
     def get_context(self, request, *args, **kwargs):
-        from home.api_directory import without_restricted
         from initiatives.occurrences import opening_state
-        from portal.page_cache import cached_by_version
+        from portal.core.directory import without_restricted
+        from portal.core.page_cache import cached_by_version
 
         context = super().get_context(request, *args, **kwargs)
         context["opening_state"] = opening_state(self, upcoming=context["upcoming"])

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from initiatives import structured_data
-from portal.absolute_urls import absolute_url, page_url
+from portal.core.absolute_urls import absolute_url, page_url
 
 register = template.Library()
 

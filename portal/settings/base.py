@@ -8,17 +8,21 @@ from csp.utils import DEFAULT_DIRECTIVES
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal.database_config import configure_databases
-from search.config import search_backends
+from portal.core.database_config import configure_databases
+from portal.core.search.config import search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
-    "home",
-    "districts",
+    # The project's floors, bottom to top (docs/ARCHITECTURE.md): the core wires its signals
+    # first. portal.demo is added by the development and test settings only.
+    "portal.core",
     "initiatives",
+    "districts",
     "search",
+    "portal",
+    "home",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -62,8 +66,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.api_http.ApiHttpMiddleware",
-    "portal.page_cache.AnonymousPageCacheMiddleware",
+    "portal.core.api.http.ApiHttpMiddleware",
+    "portal.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,7 +119,7 @@ DATABASES = configure_databases(
     ),
     os.environ,
 )
-DATABASE_ROUTERS = ["portal.databases.SharedCacheRouter"]
+DATABASE_ROUTERS = ["portal.core.databases.SharedCacheRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -311,12 +315,12 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "portal.cache.TolerantRedisCache",
+            "BACKEND": "portal.core.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "quartieri",
         },
         "shared": {
-            "BACKEND": "portal.cache.TolerantRedisCache",
+            "BACKEND": "portal.core.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "quartieri-shared",
         },
@@ -390,7 +394,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = "portal.signin.failure_limit"
 AXES_COOLOFF_TIME = "portal.signin.cool_off"
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "portal.core.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "portal.signin.lockout_response"
 # Nothing grows without bound: no row per successful sign-in, no failure log; the attempts
 # table holds only the current window (axes deletes expired rows on every attempt).

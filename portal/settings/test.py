@@ -4,6 +4,9 @@ import tempfile
 
 from .base import *  # noqa: F403
 
+# The demo content and its commands (`load_demo`), never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.demo"]  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = "quartieri-test-secret-key"  # noqa: S105 (tests only)
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

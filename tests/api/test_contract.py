@@ -12,7 +12,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from portal.openapi import document
+from portal.api.openapi import document
 
 pytestmark = pytest.mark.django_db(transaction=False)
 

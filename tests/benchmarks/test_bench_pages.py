@@ -138,7 +138,7 @@ def add_events(count):
     from districts.models import DistrictPage
     from initiatives.models import Category, InitiativePage
     from initiatives.occurrences import make_local_aware, rebuild_all
-    from portal.page_cache import bump_version
+    from portal.core.page_cache import bump_version
 
     italian = Locale.objects.get(language_code="it")
     districts = list(DistrictPage.objects.filter(locale=italian).order_by("path"))

@@ -142,7 +142,8 @@ def prepare(workdir, port, events):
     }
     python = sys.executable
     run([python, "manage.py", "migrate", "--noinput", "-v0"], env)
-    run([python, "manage.py", "load_demo", "--force", "-v0"], env)
+    # The demo app is installed by the development settings only: load with them, same database.
+    run([python, "manage.py", "load_demo", "-v0"], {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"})
     if events:
         run([python, "-c", textwrap.dedent(ADD_EVENTS.format(count=events))], env, timeout=3600)
     run([python, "manage.py", "collectstatic", "--noinput", "-v0"], env)

@@ -83,12 +83,13 @@ class Portal:
     users_password: str = USERS_PASSWORD
     admin_password: str = ADMIN_PASSWORD
 
-    def manage(self, *args, timeout=300):
+    def manage(self, *args, timeout=300, settings=None):
         """Run a management command against the served database; return its output."""
+        env = self.env if settings is None else {**self.env, "DJANGO_SETTINGS_MODULE": settings}
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
-            env=self.env,
+            env=env,
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -158,7 +159,8 @@ def portal(chromium_executable, database_url, tmp_path_factory):
     server = Portal(url=url, env=env, log=log)
     server.manage("migrate", "--noinput", "-v0", timeout=600)
     server.manage("collectstatic", "--noinput", "-v0", timeout=600)
-    server.manage("load_demo", "--force", "-v0", timeout=900)
+    # The demo app is installed by the development settings only: load with them, same database.
+    server.manage("load_demo", "-v0", timeout=900, settings="portal.settings.dev")
     # The Procfile's gunicorn, with the media folder served too (tests/browser/wsgi.py).
     command = [
         sys.executable,

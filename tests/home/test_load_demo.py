@@ -84,7 +84,7 @@ def test_the_demo_is_served(demo, client):
     assert client.get("/").status_code == 302
 
 
-# --- The demo in every language (home.demo.translations) ------------------------------------
+# --- The demo in every language (portal.demo.translations) ------------------------------------
 
 TARGET_LANGUAGES = ("en", "fr", "ar", "ro", "zh-hans", "es")
 

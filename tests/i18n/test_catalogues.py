@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from home.management.commands.compile_catalogues import compile_po
+from portal.management.commands.compile_catalogues import compile_po
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 LANGUAGES = ["it", "en", "fr", "ar", "ro", "zh_Hans", "es"]

@@ -168,7 +168,7 @@ def warm_page_view(home):
     cache's middleware), the version-keyed site data (the locales, the view restrictions) kept."""
     from django.test import RequestFactory
 
-    from portal.page_cache import request_version
+    from portal.core.page_cache import request_version
 
     request = RequestFactory().get("/it/")
     request_version(request)

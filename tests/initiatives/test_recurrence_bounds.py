@@ -12,10 +12,10 @@ from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
-from home.blocks import RICH_TEXT_FEATURES
 from initiatives.models import EventPage, InitiativePage, Occurrence
 from initiatives.occurrences import Schedule, UnboundedRule, expand, rows_for_page
 from initiatives.recurrence_rules import recurrence_errors
+from portal.core.blocks import RICH_TEXT_FEATURES
 from tests.factories import (
     CategoryFactory,
     EventPageFactory,

@@ -158,7 +158,7 @@ def test_the_command_fails_only_when_every_page_failed(district):
 @pytest.fixture
 def versions_when_rows_written(monkeypatch):
     """The content version read each time a page's new rows have just been written."""
-    from portal.page_cache import read_version
+    from portal.core.page_cache import read_version
 
     seen = []
     manager = Occurrence.objects
@@ -179,7 +179,7 @@ def versions_when_rows_written(monkeypatch):
 def test_publishing_bumps_the_content_version_after_the_dates_are_rebuilt(
     district, versions_when_rows_written
 ):
-    from portal.page_cache import read_version
+    from portal.core.page_cache import read_version
 
     event = weekly_event(district)
     event.recurrence = recurrence.deserialize("RRULE:FREQ=WEEKLY;COUNT=2")
@@ -194,7 +194,7 @@ def test_publishing_bumps_the_content_version_after_the_dates_are_rebuilt(
 def test_the_daily_command_bumps_the_content_version_after_the_dates_are_rebuilt(
     district, versions_when_rows_written
 ):
-    from portal.page_cache import read_version
+    from portal.core.page_cache import read_version
 
     weekly_event(district)
     weekly_event(district)

@@ -47,7 +47,12 @@ def main():
     print("Preparing the database, the demo content and the static files…", flush=True)
     subprocess.run(manage + ["migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run(
-        manage + ["load_demo", "--force", "-v0"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+        # The demo app is installed by the development settings only: load with them, same database.
+        manage + ["load_demo", "-v0"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"},
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     subprocess.run(manage + ["collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     server = start_web(env)

@@ -4,7 +4,7 @@
 import pytest
 from django.test import RequestFactory
 
-from portal.client_address import client_address
+from portal.core.client_address import client_address
 
 
 def address(remote="203.0.113.7", forwarded=None):

@@ -26,7 +26,7 @@ import pytest
 from django.db import OperationalError, connection, connections, transaction
 from django.db.utils import ConnectionHandler
 
-from portal.database_config import SHARED_CACHE_DATABASE
+from portal.core.database_config import SHARED_CACHE_DATABASE
 from tests.support.queries import CaptureAllQueries
 from tests.support.server import (
     ROOT,

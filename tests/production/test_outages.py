@@ -13,7 +13,7 @@ from django.db import OperationalError, connections
 from django.urls import reverse
 
 from districts.models import Proposal
-from portal import cache as tolerant
+from portal.core import cache as tolerant
 from tests.factories import ProposalFormPageFactory
 from tests.support.server import free_port
 
@@ -44,7 +44,7 @@ class Database:
 @pytest.fixture
 def database_down(page_cache):
     """Call it to stop the database; it comes back before the page cache is cleared."""
-    from portal import page_cache as pages
+    from portal.core import page_cache as pages
 
     database = Database()
     yield database
@@ -149,7 +149,7 @@ def redis_gone(settings):
     """Both caches on Redis at a port nothing listens on: a Redis that was killed."""
     location = f"redis://127.0.0.1:{free_port()}/0"
     settings.CACHES = {
-        alias: {"BACKEND": "portal.cache.TolerantRedisCache", "LOCATION": location, "KEY_PREFIX": alias}
+        alias: {"BACKEND": "portal.core.cache.TolerantRedisCache", "LOCATION": location, "KEY_PREFIX": alias}
         for alias in ("default", "shared")
     }
     settings.PAGE_CACHE_SECONDS = 300
@@ -159,7 +159,7 @@ def redis_gone(settings):
 
 def test_without_redis_the_cache_answers_empty_and_stops_asking(redis_gone, caplog):
     cache = caches["default"]
-    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+    with caplog.at_level(logging.WARNING, logger="portal.core.cache"):
         assert cache.get("key", "default") == "default"
         assert cache.add("key", 1) is False
         assert cache.set("key", 1) is None
@@ -212,7 +212,7 @@ def test_without_redis_sign_in_stays_throttled_and_proposals_work_unthrottled(
 
 
 def test_a_publish_during_a_redis_outage_invalidates_the_pages_when_it_returns(monkeypatch):
-    from portal import page_cache
+    from portal.core import page_cache
 
     shared = caches["shared"]
     shared.set(page_cache.VERSION_KEY, 5, None)

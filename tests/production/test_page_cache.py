@@ -55,7 +55,7 @@ def test_pages_with_a_form_token_are_never_cached(client, page_cache, district):
 
 
 def test_a_residents_new_proposal_does_not_empty_the_cache(client, page_cache, district):
-    from portal.page_cache import current_version
+    from portal.core.page_cache import current_version
     from tests.factories import ProposalFactory, ProposalFormPageFactory
 
     form_page = ProposalFormPageFactory(parent=district)

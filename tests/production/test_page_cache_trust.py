@@ -17,7 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 from django.utils import timezone
 
-from portal import page_cache as pages
+from portal.core import page_cache as pages
 from tests.factories import CalendarPageFactory, EventPageFactory, InitiativePageFactory, days_from_now
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +75,11 @@ class Backends:
     @staticmethod
     def redis(settings, request):
         server = request.getfixturevalue("redis_server")
-        return {"BACKEND": "portal.cache.TolerantRedisCache", "LOCATION": server.url, "KEY_PREFIX": "test"}
+        return {
+            "BACKEND": "portal.core.cache.TolerantRedisCache",
+            "LOCATION": server.url,
+            "KEY_PREFIX": "test",
+        }
 
 
 @pytest.fixture(scope="module")
@@ -297,9 +301,10 @@ def test_no_key_is_longer_than_memcached_allows(client, page_cache, home):
 
 def test_every_parameter_the_forms_and_the_api_read_is_in_the_key():
     """The allow-list cannot drift from the forms and the API's own lists."""
-    from home.api import DocumentsAPIViewSet, ImagesAPIViewSet, PagesAPIViewSet
     from initiatives.api import OccurrencesAPIViewSet
     from initiatives.calendar import CalendarFilterForm
+    from portal.api.files import DocumentsAPIViewSet, ImagesAPIViewSet
+    from portal.api.pages import PagesAPIViewSet
     from search.forms import SearchForm
 
     form_fields = set(CalendarFilterForm.base_fields) | set(SearchForm.base_fields)

@@ -135,7 +135,7 @@ def test_pages_render_when_the_cache_is_gone(client, home, district):
 
     pages = build_portal(home, district, 3)
     urls = {name: pages[name].url for name in PAGE_TYPES}
-    with mock.patch("portal.page_cache.caches") as caches:
+    with mock.patch("portal.core.page_cache.caches") as caches:
         caches.__getitem__.side_effect = ConnectionError("cache gone")
         for name, url in urls.items():
             assert client.get(url).status_code == 200, name
@@ -193,8 +193,8 @@ def demo(django_db_setup, django_db_blocker, demo_media):
     from django.test import TestCase, override_settings
     from wagtail.models import Locale
 
-    from home.demo.builder import DemoBuilder
     from initiatives.occurrences import rebuild_all
+    from portal.demo.builder import DemoBuilder
 
     with override_settings(MEDIA_ROOT=demo_media), django_db_blocker.unblock():
         atomic = transaction.atomic()

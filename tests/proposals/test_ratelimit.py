@@ -114,7 +114,11 @@ def redis_url():
 def test_on_redis_the_counter_lives_until_the_end_of_its_window(redis_url, settings, db):
     settings.CACHES = {
         **settings.CACHES,
-        "shared": {"BACKEND": "portal.cache.TolerantRedisCache", "LOCATION": redis_url, "KEY_PREFIX": "rl"},
+        "shared": {
+            "BACKEND": "portal.core.cache.TolerantRedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "rl",
+        },
     }
     cache = caches["shared"]
     limit = RateLimit(resident(), "test", limit=2, window=900)

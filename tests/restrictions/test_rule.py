@@ -7,8 +7,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from home.visibility import get_guards, load_guards
-from portal.page_cache import request_version
+from portal.core.page_cache import request_version
+from portal.core.visibility import get_guards, load_guards
 from tests.factories import EventPageFactory, InitiativePageFactory, publish_translation
 
 from .conftest import restrict
@@ -94,7 +94,7 @@ def test_changing_only_the_groups_of_a_restriction_bumps_the_content_version(sit
     from django.contrib.auth.models import Group
     from wagtail.models import PageViewRestriction
 
-    from portal.page_cache import read_version
+    from portal.core.page_cache import read_version
 
     restriction = PageViewRestriction.objects.create(page=district, restriction_type="groups")
     before = read_version()
@@ -107,7 +107,7 @@ def test_changing_only_the_groups_of_a_restriction_bumps_the_content_version(sit
 def test_a_draft_save_keeps_the_page_cache_and_publishing_empties_it(site_tree, district):
     """An editor's draft (and Wagtail's autosave every few seconds) changes nothing residents
     see, so it must not empty the cache of the whole portal; publishing it does."""
-    from portal.page_cache import read_version
+    from portal.core.page_cache import read_version
 
     before = read_version()
     district.title = "San Salvario (draft)"

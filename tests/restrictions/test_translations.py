@@ -183,7 +183,7 @@ def test_the_api_lists_what_a_password_opens_to_whoever_typed_it(client, make_pr
 def test_a_translated_private_section_needs_one_entry_per_language(site_tree, district, en_home):
     """The rule is kept as tree-path prefixes: a private section translated into English costs
     one entry per language, not one per page."""
-    from home.visibility import load_guards
+    from portal.core.visibility import load_guards
     from tests.factories import publish_translation
 
     section = InitiativePageFactory(parent=district, title="Sezione", slug="sezione")

@@ -6,7 +6,7 @@ from django.db import connection
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from search.backend import NormalisingBackendMixin, filtered_language, postgres_config
+from portal.core.search.backend import NormalisingBackendMixin, filtered_language, postgres_config
 from search.query import search_pages
 from tests.factories import CategoryFactory, EventPageFactory, InitiativePageFactory, publish_translation
 

@@ -18,8 +18,8 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.db import transaction
     from wagtail.models import Locale
 
-    from home.demo.builder import DemoBuilder
     from initiatives.occurrences import rebuild_all
+    from portal.demo.builder import DemoBuilder
 
     media = settings.MEDIA_ROOT
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("demo-media")

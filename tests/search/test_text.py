@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from search.config import search_backends
-from search.text import (
+from portal.core.search.config import search_backends
+from portal.core.search.text import (
     MAX_QUERY_LENGTH,
     MAX_QUERY_WORDS,
     fold,
@@ -87,9 +87,9 @@ def test_loose_stems_for_a_database_without_stemming(term, expected):
 
 
 def test_database_search_by_default():
-    assert search_backends({}) == {"default": {"BACKEND": "search.backend"}}
+    assert search_backends({}) == {"default": {"BACKEND": "portal.core.search.backend"}}
     assert search_backends({"SEARCH_BACKEND": "database", "SEARCH_CONFIG": "italian"})["default"] == {
-        "BACKEND": "search.backend",
+        "BACKEND": "portal.core.search.backend",
         "SEARCH_CONFIG": "italian",
     }
 

@@ -6,7 +6,7 @@ end of the output and skipped (it keeps its previous dates): one bad page never 
 nightly run or a release. The command fails (exit status 1) only when there were pages to
 rebuild and not one of them could be, which points at the database or the code rather than at
 one page's data. The content version of the page cache is bumped once the new rows are
-committed (`occurrences_changed`), never before.
+committed (`content_changed`), never before.
 """
 
 import time

@@ -2,7 +2,7 @@
 
 Everything here is Italian, the source language. Contacts use `.example` domains and
 `+39 011 000 …` numbers, which reach nobody. Dates are shapes relative to the day the demo is
-loaded (see `home.demo.dates`); page bodies use the real block names of `home.blocks.BodyBlock`.
+loaded (see `portal.demo.dates`); page bodies use the real block names of `portal.core.blocks.BodyBlock`.
 """
 
 from __future__ import annotations

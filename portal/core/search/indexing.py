@@ -3,7 +3,7 @@
 A page model inherits `FoldedSearchMixin` and appends `FOLDED_SEARCH_FIELDS` to its
 `search_fields`: the folded forms of its accented words (and the bigrams of its Chinese text)
 become searchable, and its title autocompletes without accents. Works with every search
-backend, since it only adds text to the index (see `search.text`).
+backend, since it only adds text to the index (see `portal.core.search.text`).
 """
 
 from django.db.models import Manager

@@ -1,10 +1,10 @@
 """The portal's database search backend: modelsearch's, taught that pages have languages.
 
-`WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}` picks, like
+`WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.core.search.backend"}}` picks, like
 `modelsearch.backends.database`, the backend of the default database, and adds:
 
-- Every query is normalised by `search.text.normalise_query` before it reaches the database:
-  accents folded (the index holds the folded forms, see `search.indexing`), punctuation that
+- Every query is normalised by `portal.core.search.text.normalise_query` before it reaches the database:
+  accents folded (the index holds the folded forms, see `portal.core.search.indexing`), punctuation that
   FTS5 or tsquery would read as an operator dropped, length capped, and the small words of the
   query's language ("di", "the", "les") dropped when other words remain, so that SQLite, which
   has no stop-word list, asks for the same words as PostgreSQL.
@@ -71,7 +71,7 @@ def locale_languages():
     changes."""
     from wagtail.models import Locale
 
-    from portal.page_cache import cached_by_version
+    from portal.core.page_cache import cached_by_version
 
     return cached_by_version(
         None, "search:locale-languages", lambda: dict(Locale.objects.values_list("pk", "language_code"))

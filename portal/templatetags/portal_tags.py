@@ -22,10 +22,10 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
-from home import i18n as portal_i18n
-from home.i18n import language_direction
-from portal.absolute_urls import absolute_url
-from portal.page_cache import cached_by_version
+from portal.core import i18n as portal_i18n
+from portal.core.absolute_urls import absolute_url
+from portal.core.i18n import language_direction
+from portal.core.page_cache import cached_by_version
 
 register = template.Library()
 
@@ -53,8 +53,8 @@ def _public(pages, restricted_paths):
 
 def _load_site_data():
     from home.models import HomePage
-    from home.visibility import private_paths
     from initiatives.models import Category
+    from portal.core.visibility import private_paths
 
     order = [code for code, _name in settings.LANGUAGES]
     locales = [locale for locale in Locale.objects.all() if locale.language_code in order]

@@ -16,11 +16,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from districts.models import CommunityManager, DistrictPage, NeighbourhoodHouse
-from home.demo.builder import RESTORED_FILES, DemoBuilder
-from home.demo.users import PASSWORD_VARIABLE, USERNAME, admin_to_create, create_admin
 from home.models import HomePage
 from initiatives.models import CalendarPage, EventPage, InitiativePage, OccurrenceChange
 from initiatives.occurrences import rebuild_all
+from portal.demo.builder import RESTORED_FILES, DemoBuilder
+from portal.demo.users import PASSWORD_VARIABLE, USERNAME, admin_to_create, create_admin
 
 PAGE_TYPES = [HomePage, DistrictPage, CalendarPage, InitiativePage, EventPage]
 

@@ -6,7 +6,7 @@ per level (the child by slug, then its specific row): eight to ten queries for a
 levels deep, before anything is rendered. Every page keeps its full `url_path` up to date
 (Wagtail rewrites the subtree's on a move or a slug change), so the page at a URL is the one
 whose `url_path` is the locale root's plus the requested path. Here the sites and the locale
-roots come from a cache kept under the content version (`portal.page_cache`), the page and its
+roots come from a cache kept under the content version (`portal.core.page_cache`), the page and its
 parent come in one query and the page's specific row, with its images, in a second.
 
 The rest is Wagtail's own `serve` view, given the route this module found: the `before_serve_page`

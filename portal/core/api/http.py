@@ -18,7 +18,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 
-from .page_cache import seconds_left
+from portal.core.page_cache import seconds_left
 
 API_PREFIX = "/api/"
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from districts.demo import DEMO_USERS, PASSWORD_VARIABLE, EditorialDemo, demo_password
+from portal.demo.editorial import DEMO_USERS, PASSWORD_VARIABLE, EditorialDemo, demo_password
 
 
 class Command(BaseCommand):

@@ -1,17 +1,41 @@
-"""Invalidate cached pages whenever published content changes anywhere in the portal."""
+"""Invalidate cached pages whenever published content changes anywhere in the portal.
+
+The project's content apps register themselves here from their `AppConfig.ready`
+(`register_content_app`); Wagtail's own content (pages, images, documents) is known from the
+start.
+"""
 
 from django.apps import apps as global_apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 from wagtail.models import COMMENTS_RELATION_NAME, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from initiatives.occurrences import occurrences_changed
-
 from .page_cache import bump_version
 
-CONTENT_APPS = {"home", "districts", "initiatives", "wagtailcore", "wagtailimages", "wagtaildocs"}
-RESIDENT_SUBMISSIONS = {"proposal"}
-IGNORED_MODELS = {"occurrence", "revision", "pagelogentry", "modellogentry", "referenceindex", "rendition"}
+# Sent by a content app once public data it keeps outside the saved models is committed (the
+# occurrence table: `translation_keys` names the pages whose dates were rebuilt). The page cache
+# bumps its content version on it, so that pages rendered with the old data are not served after
+# the new data is in the table.
+content_changed = Signal()
+
+# App labels whose saved and deleted models change what residents see.
+CONTENT_APPS = {"wagtailcore", "wagtailimages", "wagtaildocs"}
+# Models residents create (a new one changes no public page; a later edit by staff may).
+RESIDENT_SUBMISSIONS = set()
+# Models that are bookkeeping or derived data, never read by a page directly.
+IGNORED_MODELS = {"revision", "pagelogentry", "modellogentry", "referenceindex", "rendition"}
+
+
+def register_content_app(app_label, derived_models=(), resident_submissions=()):
+    """Let saves and deletes of `app_label`'s models invalidate the page cache, except its
+    `derived_models` (rebuilt from others, announced by `content_changed`) and the first save of
+    its `resident_submissions` (model names, lower case)."""
+    CONTENT_APPS.add(app_label)
+    IGNORED_MODELS.update(derived_models)
+    RESIDENT_SUBMISSIONS.update(resident_submissions)
+
+
 # What Wagtail writes on a page when an editor saves a draft, autosaves or locks it: nothing a
 # resident sees (publishing sends page_published). Saves limited to these fields keep the cache.
 DRAFT_BOOKKEEPING_FIELDS = {
@@ -56,7 +80,7 @@ def connect():
     # Publishing bumps before the occurrence table follows (initiatives/signals.py receives
     # page_published after this module): bump again once the new dates are committed, or a
     # page rendered in between would keep the old dates under the new version.
-    occurrences_changed.connect(bump_version, dispatch_uid="portal-cache-occurrences")
+    content_changed.connect(bump_version, dispatch_uid="portal-cache-content-changed")
     post_save.connect(bump_for_content_model, dispatch_uid="portal-cache-saved")
     post_delete.connect(bump_for_content_model, dispatch_uid="portal-cache-deleted")
     m2m_changed.connect(

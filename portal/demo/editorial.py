@@ -22,8 +22,8 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .editorial import editors_group_name, managers_group_name
-from .models import DistrictPage, Proposal, ProposalFormPage
+from districts.editorial import editors_group_name, managers_group_name
+from districts.models import DistrictPage, Proposal, ProposalFormPage
 
 PASSWORD_VARIABLE = "DEMO_USERS_PASSWORD"  # noqa: S105 (the name of a variable, not a password)
 FORM_SLUG = "proponi-un-idea"
@@ -113,7 +113,7 @@ class CreatedUser:
 
 def demo_password():
     """The password from DEMO_USERS_PASSWORD, checked, or None to generate one per user."""
-    from home.demo.users import KNOWN_PASSWORDS
+    from portal.demo.users import KNOWN_PASSWORDS
 
     password = os.environ.get(PASSWORD_VARIABLE, "")
     if not password:

@@ -1,4 +1,4 @@
-"""Builds the demo site from `home.demo.content`: get-or-create for every object.
+"""Builds the demo site from `portal.demo.content`: get-or-create for every object.
 
 Snippets are found by their natural key (slug, code or name in the Italian locale), pages by
 their slug under their parent, images by their title. Whatever exists is left as it is, so a

@@ -1,6 +1,6 @@
 """WAGTAILSEARCH_BACKENDS from the environment (read by the settings, so no Django imports here).
 
-SEARCH_BACKEND unset or "database": the database's own full-text search (`search.backend`:
+SEARCH_BACKEND unset or "database": the database's own full-text search (`portal.core.search.backend`:
 SQLite's FTS5, or PostgreSQL with each locale's text-search configuration). For larger
 installations "elasticsearch7", "elasticsearch8", "elasticsearch9", "opensearch2" or
 "opensearch3" with SEARCH_URL (comma-separated for a cluster); the matching client package
@@ -17,7 +17,7 @@ EXTERNAL_BACKENDS = ("elasticsearch7", "elasticsearch8", "elasticsearch9", "open
 def search_backends(environ):
     name = environ.get("SEARCH_BACKEND", "").strip().lower()
     if name in ("", "database", "db"):
-        backend = {"BACKEND": "search.backend"}
+        backend = {"BACKEND": "portal.core.search.backend"}
         if environ.get("SEARCH_CONFIG", "").strip():
             # PostgreSQL only: the configuration for queries over several locales.
             backend["SEARCH_CONFIG"] = environ["SEARCH_CONFIG"].strip()

@@ -3,8 +3,9 @@
 from wagtail.api.v2.router import WagtailAPIRouter
 
 import districts.api  # noqa: F401 (registers how district pages are prepared for listings)
-from home.api import DocumentsAPIViewSet, ImagesAPIViewSet, PagesAPIViewSet
 from initiatives.api import OccurrencesAPIViewSet
+from portal.api.files import DocumentsAPIViewSet, ImagesAPIViewSet
+from portal.api.pages import PagesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)

@@ -36,7 +36,7 @@ from django.db.models import Q
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
-from portal.page_cache import cached_by_version
+from portal.core.page_cache import cached_by_version
 
 STEPLEN = 4  # treebeard's step length of Wagtail's page paths (Page.steplen)
 # The order in which two equivalent restrictions are kept (see Guards.restrictions_for).

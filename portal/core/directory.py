@@ -4,7 +4,7 @@ Locales, categories, audiences, spoken languages, neighbourhood houses (with ope
 Community Managers (with their photo rendition) and the live districts are a few dozen rows
 that nearly every API item refers to. Reading them per request would cost eight queries;
 the directory keeps them in the default cache under the portal's shared content version
-(`portal.page_cache`), which every content save, publish, unpublish, move and delete bumps,
+(`portal.core.page_cache`), which every content save, publish, unpublish, move and delete bumps,
 so an edit in one worker is seen by every other at once.
 """
 
@@ -59,7 +59,7 @@ class Directory:
     managers: Translated
     languages: dict  # spoken language id -> SpokenLanguage
     districts: list  # live DistrictPage objects, every locale
-    guards: object  # home.visibility.Guards: the view restrictions and the subtrees they guard
+    guards: object  # portal.core.visibility.Guards: the view restrictions and the subtrees they guard
     sites: list  # (Site with its root page, [tree paths of the root page and its translations])
 
     @property
@@ -228,7 +228,7 @@ def build_directory() -> Directory:
 def get_directory(request=None) -> Directory:
     """The directory for the current content version: one cache read when nothing changed
     (and no query at all when `request` has already read the version)."""
-    from portal.page_cache import cached_by_version
+    from portal.core.page_cache import cached_by_version
 
     # A cache outage costs the queries of build_directory(), not an error.
     return cached_by_version(request, "api:directory", build_directory, CACHE_SECONDS)

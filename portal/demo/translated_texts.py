@@ -1,7 +1,7 @@
 # ruff: noqa: E501 -- translated sentences, wrapped by hand where it reads best
 """The demo's words in the six other languages, keyed by the Italian source string.
 
-This is the translation memory that `home.demo.translations` hands to wagtail-localize: one
+This is the translation memory that `portal.demo.translations` hands to wagtail-localize: one
 entry per distinct Italian string, as wagtail-localize segments it (a paragraph, a list item,
 a heading, a field), so a sentence used on several pages is translated once. Proper names
 (districts, houses, streets, parks) stay as residents read them on the signs; in Arabic and

@@ -20,7 +20,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         label = _("Heading")
-        template = "home/blocks/heading_block.html"
+        template = "core/blocks/heading_block.html"
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):
@@ -36,11 +36,11 @@ class ImageWithCaptionBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image with caption")
-        template = "home/blocks/image_block.html"
+        template = "core/blocks/image_block.html"
 
     def get_api_representation(self, value, context=None):
         """In the API the image comes as fixed renditions with this block's text alternative."""
-        from home.api import image_representation
+        from portal.core.api.serializers import image_representation
 
         data = super().get_api_representation(value, context)
         if value.get("image") is not None:
@@ -56,7 +56,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Quote")
-        template = "home/blocks/quote_block.html"
+        template = "core/blocks/quote_block.html"
 
 
 def localized_live_page(page):
@@ -64,9 +64,9 @@ def localized_live_page(page):
     the answer kept by content version: two queries per link less on a translated page."""
     from django.utils.translation import get_language
 
-    from portal.page_cache import cached_by_version
+    from portal.core.page_cache import cached_by_version
 
-    from .api_directory import get_directory
+    from .directory import get_directory
 
     directory = get_directory()
     locale_id = directory.locale_id_for(get_language() or "") or directory.default_locale_id
@@ -97,7 +97,7 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Call to action")
-        template = "home/blocks/call_to_action_block.html"
+        template = "core/blocks/call_to_action_block.html"
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

@@ -1,0 +1,228 @@
+"""The pages endpoint: Wagtail's, strict, limited to what the public may see, and preparing listed
+pages in bulk.
+
+Wagtail's viewsets serialise every listed page on its own, so a property that reads a snippet,
+a district or the occurrence table costs queries per item. Here a listing first groups its
+pages by type and hands each group to the preparer its app registered
+(`portal.core.api.preparation.preparer`), which loads what the requested fields need for the
+whole group at once; the model properties then read those prepared values instead of the
+database.
+"""
+
+from collections import defaultdict
+
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    Q,
+)
+from rest_framework.response import Response
+from wagtail.api.v2.filters import LocaleFilter, SearchFilter
+from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+from wagtail.models import Page
+
+from portal.core.api.links import LinkedPages, linked_page_ids, linked_pages_context
+from portal.core.api.preparation import PREPARERS, Preparation
+from portal.core.api.serializers import (
+    DetailUrlField,
+    ImageRenditionsField,
+    PageSerializer,
+    TranslationsField,
+    detail_url_maker,
+    image_field_names,
+    prefetch_image_renditions,
+    prefetch_stream_blocks,
+    rich_text_field_names,
+    stream_field_names,
+)
+from portal.core.api.strict import StrictAPIMixin, StrictLocaleFilter, StrictSearchFilter
+
+# Fixed renditions suited to phones: a 4:3 card picture and a full-width one.
+
+# --- Pages ----------------------------------------------------------------------------------
+
+
+class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
+    base_serializer_class = PageSerializer
+    filter_backends = [
+        {LocaleFilter: StrictLocaleFilter, SearchFilter: StrictSearchFilter}.get(backend, backend)
+        for backend in WagtailPagesAPIViewSet.filter_backends
+    ]
+    known_query_parameters = WagtailPagesAPIViewSet.known_query_parameters - {"format"}
+    meta_fields = WagtailPagesAPIViewSet.meta_fields + ["translations"]
+    listing_default_fields = WagtailPagesAPIViewSet.listing_default_fields + ["translations"]
+    # Each content app registers how its page types are prepared (portal.core.api.preparation).
+    preparers = PREPARERS
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        overrides = super().get_field_serializer_overrides(model)
+        overrides.setdefault("translations", TranslationsField(read_only=True))
+        overrides.setdefault("detail_url", DetailUrlField(read_only=True))
+        for name in image_field_names(model):
+            overrides.setdefault(name, ImageRenditionsField(read_only=True))
+        return overrides
+
+    @property
+    def directory(self):
+        if not hasattr(self, "_directory"):
+            from portal.core.directory import get_directory
+
+            self._directory = get_directory()
+        return self._directory
+
+    def get_base_queryset(self):
+        # Wagtail builds it twice per request (queryset and serializer context), with three
+        # queries each time; the directory knows the sites and the view restrictions already.
+        if not hasattr(self, "_base_queryset"):
+            if "site" in self.request.GET:
+                # Wagtail's scoping to the named site, and the portal's rule of what the public
+                # may see (home/visibility.py), which Wagtail's does not extend to translations.
+                from portal.core.visibility import under
+
+                queryset = super().get_base_queryset()
+                hidden = self.directory.guards.paths_hidden_from(self.request)
+                self._base_queryset = queryset.exclude(under(hidden)) if hidden else queryset
+            else:
+                self._base_queryset = self.directory.public_pages(self.request)
+        return self._base_queryset
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        return queryset.select_related("locale", "alias_of__locale", *image_field_names(queryset.model))
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        pages = list(self.paginate_queryset(queryset))
+        serializer_class = self.get_serializer_class()
+        self.prepare_pages(pages, serializer_class.Meta.fields)
+        serializer = serializer_class(pages, many=True, context=self.get_serializer_context())
+        return self.get_paginated_response(self.serialized(serializer))
+
+    def get_object(self):
+        """The page as its own type, with its locale and pictures read in the same query
+        (Wagtail's `base.specific` reads them one by one)."""
+        if not hasattr(self, "_specific_object"):
+            base = super(WagtailPagesAPIViewSet, self).get_object()
+            model = base.specific_class
+            if model is None or model is type(base):
+                self._specific_object = base
+            else:
+                self._specific_object = model._default_manager.select_related(
+                    "locale", "alias_of__locale", *image_field_names(model)
+                ).get(pk=base.pk)
+        return self._specific_object
+
+    def detail_view(self, request, pk):
+        self.check_query_parameters(self.get_queryset())
+        page = self.get_object()
+        serializer_class = self.get_serializer_class()
+        self._detail_page = page
+        self.prepare_pages([page], serializer_class.Meta.fields)
+        return Response(self.serialized(serializer_class(page, context=self.get_serializer_context())))
+
+    def prepare_pages(self, pages, fields):
+        self._listed_pages = pages
+        preparation = Preparation(self, fields)
+        by_model = defaultdict(list)
+        for page in pages:
+            by_model[type(page)].append(page)
+        images = []  # the renditions of every listed picture in one query
+        link_ids = set()  # the pages linked from rich text, read in one query
+        for model, group in by_model.items():
+            for name in rich_text_field_names(model):
+                if name in preparation.fields:
+                    for page in group:
+                        linked_page_ids(getattr(page, name), link_ids)
+            for name in image_field_names(model):
+                if name in preparation.fields:
+                    images.extend(image for page in group if (image := getattr(page, name)) is not None)
+            for name in stream_field_names(model):
+                if name in preparation.fields:
+                    images.extend(prefetch_stream_blocks(group, name))
+                    for page in group:
+                        linked_page_ids(list(getattr(page, name)._raw_data), link_ids)
+            preparer = next((self.preparers[cls] for cls in model.__mro__ if cls in self.preparers), None)
+            if preparer is not None:
+                preparer(group, preparation)
+        if images:
+            prefetch_image_renditions(list({id(image): image for image in images}.values()), "")
+        detail = getattr(self, "_detail_page", None)
+        if detail is not None:
+            self.detail_relatives(detail, link_ids)
+        elif link_ids:
+            rows = Page.objects.filter(LinkedPages.condition(link_ids)).select_related("locale")
+            self._linked_pages = LinkedPages(link_ids, list(rows), self.directory)
+
+    def detail_url(self, pk):
+        if not hasattr(self, "_detail_url"):
+            from wagtail.models import Page
+
+            self._detail_url = detail_url_maker(self.request.wagtailapi_router, self.request, Page)
+        return self._detail_url(pk)
+
+    def detail_relatives(self, page, link_ids=()):
+        """A detail's public translations and public parent, and the pages its rich text links
+        to, in one query (Wagtail reads the parent, then checks that it is public, and reads
+        the linked pages twice per rich text)."""
+        if not hasattr(self, "_relatives"):
+            parent_path = page.path[: -page.steplen] if page.depth > 1 else None
+            condition = Q(translation_key=page.translation_key)
+            if parent_path:
+                condition |= Q(path=parent_path)
+            relatives = self.get_base_queryset().filter(condition)
+            if link_ids:
+                public = Q(pk__in=relatives.values("pk"))
+                rows = list(
+                    Page.objects.filter(public | LinkedPages.condition(link_ids))
+                    .annotate(relative=ExpressionWrapper(public, output_field=BooleanField()))
+                    .select_related("locale")
+                    .order_by("locale__language_code", "id")
+                )
+                self._linked_pages = LinkedPages(link_ids, rows, self.directory)
+                rows = [row for row in rows if row.relative]
+            else:
+                rows = list(relatives.select_related("locale").order_by("locale__language_code", "id"))
+            self._relatives = (
+                [row for row in rows if row.translation_key == page.translation_key],
+                next((row for row in rows if row.path == parent_path), None),
+            )
+        return self._relatives
+
+    def serialized(self, serializer):
+        """`serializer.data` with the rich text's page links read from the prepared pages."""
+        token = linked_pages_context.set(getattr(self, "_linked_pages", None))
+        try:
+            return serializer.data
+        finally:
+            linked_pages_context.reset(token)
+
+    def parent_of(self, page):
+        if getattr(self, "_detail_page", None) is page:
+            return self.detail_relatives(page)[1]
+        parent = page.get_parent()
+        return parent if self.get_base_queryset().filter(id=parent.id).exists() else None
+
+    def translations_of(self, page):
+        """Links to the page's translations; one query for the whole listing."""
+        if getattr(self, "_translations", None) is None and getattr(self, "_detail_page", None) is page:
+            self._translations = defaultdict(list)
+            for row in self.detail_relatives(page)[0]:
+                self._translations[row.translation_key].append(
+                    {"id": row.pk, "locale": row.locale.language_code, "detail_url": self.detail_url(row.pk)}
+                )
+        if getattr(self, "_translations", None) is None:
+            pages = getattr(self, "_listed_pages", None) or [page]
+            others = (
+                self.get_base_queryset()
+                .filter(translation_key__in={item.translation_key for item in pages})
+                .select_related("locale")
+                .order_by("locale__language_code", "id")
+                .values_list("pk", "translation_key", "locale__language_code")
+            )
+            self._translations = defaultdict(list)
+            for pk, key, code in others:
+                self._translations[key].append({"id": pk, "locale": code, "detail_url": self.detail_url(pk)})
+        return [item for item in self._translations.get(page.translation_key, []) if item["id"] != page.pk]

@@ -1,0 +1,156 @@
+"""The API's strictness: JSON only, every bad parameter a 400 with a message, every unknown id
+a 404, and counts, locales and search terms read strictly."""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import FieldError, ValidationError
+from django.http import Http404
+from recurrence.exceptions import RecurrenceError
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.coreutils import get_content_languages
+from wagtail.models import Locale, Page
+
+# SQLite integers are signed 64-bit; a larger id in a URL is simply an unknown id.
+MAX_ID = 2**63 - 1
+# The largest `offset`: eighteen digits, so that offset + limit stays a signed 64-bit integer
+# (a larger OFFSET is a database error on SQLite and PostgreSQL alike).
+MAX_OFFSET = 10**18 - 1
+SEARCH_NOISE = re.compile(r"[^\w\s]|_")
+
+
+# --- Strict endpoints -----------------------------------------------------------------------
+
+
+def parse_count(params, name, default, maximum):
+    """A query parameter that counts items (`limit`, `offset`): ASCII digits, at most `maximum`.
+
+    Python's int() also reads " 5", "+5", "1_000" and Arabic-Indic digits, and Wagtail's
+    pagination passes any size on to the database.
+    """
+    value = params.get(name)
+    if value is None:
+        return default
+    if not value.isascii() or not value.isdigit():
+        raise BadRequestError(f"{name} must be a positive integer")
+    if len(value) > len(str(maximum)) or int(value) > maximum:
+        raise BadRequestError(f"{name} cannot be higher than {maximum}")
+    return int(value)
+
+
+class StrictPagination(WagtailPagination):
+    """Wagtail's `limit` and `offset`, read by `parse_count`: a 400, never a database error."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+        offset = parse_count(request.GET, "offset", 0, MAX_OFFSET)
+        limit = parse_count(request.GET, "limit", min(20, limit_max), limit_max)
+        self.view = view
+        self.total_count = queryset.count()
+        return queryset[offset : offset + limit]
+
+
+class StrictAPIMixin:
+    """JSON only, every bad input a 400 with {"message": …}, every unknown id a 404."""
+
+    renderer_classes = [JSONRenderer]
+    pagination_class = StrictPagination
+    # Anonymous and read-only: no session lookup, so responses do not vary by cookie.
+    authentication_classes = []
+
+    def get_renderer_context(self):
+        # Compact JSON for phones (Wagtail indents by four spaces, a third of the bytes).
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
+    def perform_content_negotiation(self, request, force=False):
+        # The browsable HTML API is not offered: `?format=` is an unknown parameter like any other.
+        renderer = JSONRenderer()
+        return renderer, renderer.media_type
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if any("\x00" in value for value in [name, *values]):
+                raise BadRequestError("null characters are not allowed in query parameters")
+        repeated = sorted(name for name, values in request.GET.lists() if len(values) > 1)
+        if repeated:
+            # Which of two values would count is a guess: say so rather than pick one.
+            raise BadRequestError("query parameter given more than once: " + ", ".join(repeated))
+        pk = kwargs.get("pk")
+        if pk is not None and int(pk) > MAX_ID:
+            raise Http404("not found")
+
+    def handle_exception(self, exc):
+        # Values that pass Wagtail's own checks but not the database's (a date filter that is
+        # not a date, an integer too large for SQLite, a malformed recurrence rule).
+        if isinstance(exc, ValidationError):
+            exc = BadRequestError("invalid value: " + "; ".join(exc.messages))
+        elif isinstance(exc, (FieldError, OverflowError, RecurrenceError)):
+            exc = BadRequestError(f"invalid value: {exc}")
+        if isinstance(exc, BadRequestError):
+            return Response({"message": str(exc)}, status=400)
+        if isinstance(exc, Http404):
+            return Response({"message": str(exc) or "not found"}, status=404)
+        response = super().handle_exception(exc)
+        if isinstance(response.data, dict) and "detail" in response.data:
+            response.data = {"message": str(response.data["detail"])}
+        return response
+
+
+def content_language_codes():
+    return [code for code, _name in get_content_languages().items()]
+
+
+class StrictLocaleFilter(BaseFilterBackend):
+    """`?locale=xx`: a content language of the portal, else 400 (Wagtail answers 404)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "locale" not in request.GET:
+            return queryset
+        code = request.GET["locale"]
+        if code not in content_language_codes():
+            raise BadRequestError(
+                f"unknown locale '{code}': use one of {', '.join(content_language_codes())}"
+            )
+        child_of = getattr(queryset, "_filtered_by_child_of", None)
+        # By the locale row, not `locale__language_code`: the search backends cannot combine
+        # a related-field filter with `?search=`.
+        locale = Locale.objects.filter(language_code=code).first()
+        queryset = queryset.filter(locale=locale) if locale is not None else queryset.none()
+        if child_of is not None:
+            queryset._filtered_by_child_of = child_of
+        return queryset
+
+
+class StrictSearchFilter(SearchFilter):
+    """`?search=`: words only. Punctuation is an operator to SQLite's FTS5 and PostgreSQL's
+    tsquery parsers, and a stray quote or semicolon there is a database error (a 500)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        words = " ".join(SEARCH_NOISE.sub(" ", request.GET["search"]).split())[:200]
+        if not words:
+            return queryset.none()
+        if issubclass(queryset.model, Page):
+            # The site's own search (accent folding, spelling correction), so both agree.
+            from search.query import resident_search, search_pages
+
+            locale = Locale.objects.filter(language_code=request.GET.get("locale", "")).first()
+            if locale is not None:
+                return resident_search(queryset, words, locale).results
+            return search_pages(queryset, words, None, operator=operator or "and")
+        cleaned = request.GET.copy()
+        cleaned["search"] = words
+        request._request.GET = cleaned
+        return super().filter_queryset(request, queryset, view)
