@@ -1,4 +1,7 @@
-"""Create the database table of the `shared` cache, so `migrate` is the only set-up step."""
+"""Create the database table of the `shared` cache, so `migrate` is the only set-up step.
+
+(Formerly home's 0002: `createcachetable` skips a table that exists, so a database that ran it
+there runs this as a no-op.)"""
 
 from django.core.management import call_command
 from django.db import migrations
@@ -9,6 +12,6 @@ def create_cache_table(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("home", "0001_initial")]
+    dependencies = []
 
     operations = [migrations.RunPython(create_cache_table, migrations.RunPython.noop)]
