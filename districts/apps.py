@@ -1,19 +1,26 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.district_pages import register_district_page
+
 
 class DistrictsConfig(AppConfig):
     name = "districts"
     verbose_name = _("Districts")
 
     def ready(self):
-        # Django requires the app registry to be ready before models are imported.
+        # Imported here because Django loads apps.py before any model exists: these modules
+        # define or import models (Wagtail's permissions, the core's signals, ours).
         from wagtail.permissions import register_permission_policy
 
         from portal.core.signals import register_content_app
 
-        from .models import CommunityManager, NeighbourhoodHouse, Proposal
+        from . import directory
+        from .models import CommunityManager, DistrictPage, NeighbourhoodHouse, Proposal
         from .permissions import DistrictSnippetPermissionPolicy, ProposalPermissionPolicy
+
+        # initiatives, the floor below, asks for the district page through this registration.
+        register_district_page(DistrictPage)
 
         # Before any admin view asks for these models' policies (see wagtail.permissions).
         register_permission_policy(
@@ -24,3 +31,5 @@ class DistrictsConfig(AppConfig):
         )
         register_permission_policy(Proposal, ProposalPermissionPolicy(Proposal))
         register_content_app(self.label, resident_submissions={"proposal"})
+        # The houses, managers and districts every page reads, in the core's cached directory.
+        directory.register()

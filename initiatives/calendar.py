@@ -9,15 +9,16 @@ from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
-from portal.core.page_cache import valid_until
+from portal.core.directory import get_directory, reader_locale
+from portal.core.page_cache import cached_by_version, valid_until
 from portal.core.public_forms import WithoutControlCharactersMixin
 from portal.core.visibility import public_occurrences, without_restricted
 
-from .models import Audience, Category, EventPage, Occurrence, SpokenLanguage
+from .district_pages import district_pages, is_district
+from .models import EventPage, Occurrence
 from .occurrences import ONE_DAY, make_local_aware, zone
-from .queries import attach_pages, current_locale
+from .queries import attach_pages
 from .recurrence_rules import EARLIEST_DAY, LATEST_DAY, out_of_range_message
 
 COUNT_CAP = 3000
@@ -39,27 +40,15 @@ class CappedPaginator(Paginator):
         return self.count > COUNT_CAP
 
 
-def localized_snippets(model, locale):
-    """Every item of a translatable snippet, in `locale` where translated, else in the default one.
-
-    Events point to the source-locale snippet, and their rows carry its slug, so a category or
-    audience not translated yet must still be offered (under its source name) as a filter.
-    """
-    default = Locale.get_default()
-    chosen = {}
-    for position, item in enumerate(model.objects.filter(locale__in={locale.pk, default.pk})):
-        current = chosen.get(item.translation_key)
-        if current is None or (item.locale_id == locale.pk and current[1].locale_id != locale.pk):
-            chosen[item.translation_key] = (current[0] if current else position, item)
-    return [item for _position, item in sorted(chosen.values(), key=lambda pair: pair[0])]
-
-
-def filter_choices(locale):
-    """The snippet choices of the calendar's filters in `locale`: plain, picklable lists."""
+def filter_choices(locale, request=None):
+    """The snippet choices of the calendar's filters in `locale`: plain, picklable lists, from the
+    cached directory. Events point to the source-language snippet, and their rows carry its
+    slug, so a category or audience not translated yet is offered under its source name."""
+    directory = get_directory(request)
     return {
-        "category": [(c.slug, c.name) for c in localized_snippets(Category, locale)],
-        "audience": [(a.slug, a.name) for a in localized_snippets(Audience, locale)],
-        "language": [(lang.code, lang.name) for lang in SpokenLanguage.objects.all()],
+        "category": [(c.slug, c.name) for c in directory.categories.in_locale(locale.pk)],
+        "audience": [(a.slug, a.name) for a in directory.audiences.in_locale(locale.pk)],
+        "language": [(lang.code, lang.name) for lang in directory.languages.values()],
     }
 
 
@@ -176,23 +165,19 @@ def filtered_occurrences(cleaned, *, district_key=None, districts=None, request=
 
 def calendar_context(request, calendar_page):
     """Context for the calendar template; query count is independent of the rows shown."""
-    from districts.models import DistrictPage
-    from portal.core.directory import get_directory
-    from portal.core.page_cache import cached_by_version
-
-    locale = get_directory(request).locales.get(calendar_page.locale_id) or current_locale()
+    locale = get_directory(request).locales.get(calendar_page.locale_id) or reader_locale(request)
 
     def load():
-        districts = without_restricted(DistrictPage.objects.live().filter(locale=locale), request)
-        return list(districts.order_by("title")), filter_choices(locale)
+        districts = without_restricted(district_pages().live().filter(locale=locale), request)
+        return list(districts.order_by("title")), filter_choices(locale, request)
 
-    districts, choices = cached_by_version(request, f"calendar:filters:{locale.pk}", load)
+    districts, choices = cached_by_version(request, "initiatives:calendar-filters", load, locale.pk)
     # The district above a district's calendar, without a query when it is a public one.
     parent_path = calendar_page.path[: -calendar_page.steplen]
     district_scope = next((district for district in districts if district.path == parent_path), None)
     if district_scope is None and calendar_page.depth > 3:
         parent = calendar_page.get_parent().specific
-        district_scope = parent if isinstance(parent, DistrictPage) else None
+        district_scope = parent if is_district(parent) else None
     if district_scope is not None:
         districts = []
     form = CalendarFilterForm(request.GET or None, districts=districts, locale=locale, choices=choices)

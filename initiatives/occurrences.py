@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from portal.core.signals import content_changed
 
+from .district_pages import district_pages
 from .recurrence_rules import dateutil_options, unsafe_rule_errors
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -326,9 +327,7 @@ def representative_page(translation_key):
 
 
 def _district_key(page):
-    from districts.models import DistrictPage
-
-    district = DistrictPage.objects.ancestor_of(page).only("translation_key").first()
+    district = district_pages().ancestor_of(page).only("translation_key").first()
     return district.translation_key if district else None
 
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
 
+from portal.core.directory import Translated, get_directory, reader_locale
+from portal.core.i18n import content_language
 from portal.core.visibility import public_occurrences, without_restricted
 
+from .district_pages import is_district
 from .models import EventPage, InitiativePage, Occurrence
 
 
@@ -29,38 +30,24 @@ class Listed:
         return getattr(self.row, name)
 
 
-def current_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
-
-
 def pages_for_keys(keys, locale, model):
-    """{translation_key: page of `model`} in `locale`, else in the default (source) locale."""
+    """{translation_key: live page of `model`} in `locale`, else its source (the default
+    locale's): the portal's one rule (portal/core/directory.py `Translated`). One query."""
     keys = set(keys)
     if not keys:
         return {}
-    queryset = model.objects.filter(translation_key__in=keys, live=True).select_related("locale", "image")
-    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-
-    def preference(page):
-        if page.locale_id == locale.pk:
-            return 0
-        return 1 if page.locale.language_code == default_code else 2
-
-    pages = {}
-    for page in queryset:
-        current = pages.get(page.translation_key)
-        if current is None or preference(page) < preference(current):
-            pages[page.translation_key] = page
-    return pages
+    pages = list(model.objects.filter(translation_key__in=keys, live=True).select_related("locale", "image"))
+    default_code = content_language(settings.LANGUAGE_CODE)
+    default_id = next((page.locale_id for page in pages if page.locale.language_code == default_code), None)
+    translations = Translated(pages, default_id)
+    found = (translations.for_key(key, locale.pk) for key in keys)
+    return {page.translation_key: page for page in found if page is not None}
 
 
 def attach_pages(rows, locale=None):
     """Pair occurrence rows with their pages in `locale`: two queries whatever the count."""
     rows = list(rows)
-    locale = locale or current_locale()
+    locale = locale or reader_locale()
     pages = pages_for_keys({row.translation_key for row in rows}, locale, model=EventPage)
     missing = {row.translation_key for row in rows} - set(pages)
     if missing:
@@ -69,10 +56,8 @@ def attach_pages(rows, locale=None):
 
 
 def district_scope(root):
-    """Restrict occurrences to a district when `root` is one (or lies in one)."""
-    from districts.models import DistrictPage
-
-    if isinstance(root, DistrictPage):
+    """Restrict occurrences to a district when `root` is one."""
+    if is_district(root):
         return {"district_key": root.translation_key}
     return {}
 
@@ -81,8 +66,6 @@ def root_locale(root, request=None):
     """`root.locale` without a query when the request's directory is at hand."""
     if request is None:
         return root.locale
-    from portal.core.directory import get_directory
-
     return get_directory(request).locales.get(root.locale_id) or root.locale
 
 

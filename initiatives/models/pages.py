@@ -26,15 +26,17 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from initiatives.district_pages import district_pages
 from initiatives.forms import ActivityPageForm
 from initiatives.occurrences import DEFAULT_SCHEDULE_ANCHOR, to_local_date, to_local_naive
 from initiatives.recurrence_rules import EARLIEST_DAY, LATEST_DAY, out_of_range_message, recurrence_errors
 from initiatives.widgets import AdminRecurrenceWidget
 from portal.core.blocks import BodyBlock
-from portal.core.directory import CachedViewRestrictionsMixin
+from portal.core.directory import get_directory
 from portal.core.geo import openstreetmap_url
-from portal.core.page_cache import valid_until
-from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from portal.core.page_cache import cached_by_version, valid_until
+from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, names_in_locale
+from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
 
 
 @dataclass(frozen=True)
@@ -226,8 +228,6 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
 
     def search_taxonomy(self):
         """The words of its category, audiences and house in the page's language, for search."""
-        from portal.core.search.indexing import names_in_locale
-
         return " ".join(
             [
                 names_in_locale([self.category, *self.audiences.all()], self.locale_id),
@@ -238,9 +238,7 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
     @cached_property
     def district(self):
         """The district page this activity belongs to, in the same locale."""
-        from districts.models import DistrictPage
-
-        return DistrictPage.objects.ancestor_of(self).live().first()
+        return district_pages().ancestor_of(self).live().first()
 
     def get_venue(self):
         """The place residents should go to: another place if named, else the (district's) house."""
@@ -265,19 +263,25 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
             step_free=house.step_free,
         )
 
-    # The localized_* values are cached per instance so that the API can prepare them for a
+    # The localized_* values are cached per instance so that a page view and the API can prepare
+    # them from the directory in the page's locale (`prepare_from_directory`); read unprepared,
+    # they are in the reader's locale (`.localized`), from the directory too.
     # whole listing at once (initiatives/api.py) instead of querying per page.
     @cached_property
     def localized_house(self):
-        return self.house.localized if self.house_id else None
+        directory = get_directory()
+        return directory.houses.localized(self.house_id, directory.active_locale().pk)
 
     @cached_property
     def localized_category(self):
-        return self.category.localized if self.category_id else None
+        directory = get_directory()
+        return directory.categories.localized(self.category_id, directory.active_locale().pk)
 
     @cached_property
     def localized_audience_list(self):
-        return [audience.localized for audience in self.audiences.all()]
+        directory = get_directory()
+        locale_id = directory.active_locale().pk
+        return [directory.audiences.localized(audience, locale_id) for audience in self.audiences.all()]
 
     def localized_audiences(self):
         return list(self.localized_audience_list)
@@ -332,7 +336,7 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
         directory (home/api_directory.py) rather than a query each."""
         cached = self.__dict__
         if "district" not in cached:
-            district = directory.district_of(self)
+            district = directory.districts.above(self)
             if district is not None:
                 district.localized_house = directory.houses.localized(district.house_id, district.locale_id)
             self.district = district
@@ -342,14 +346,10 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
             self.localized_category = directory.categories.localized(self.category_id, self.locale_id)
         if "localized_audience_list" not in cached:
             self.localized_audience_list = [
-                directory.audiences.localized(audience.pk, self.locale_id)
-                for audience in self.audiences.all()
+                directory.audiences.localized(audience, self.locale_id) for audience in self.audiences.all()
             ]
 
     def get_context(self, request, *args, **kwargs):
-        from portal.core.directory import get_directory
-        from portal.core.page_cache import cached_by_version
-
         context = super().get_context(request, *args, **kwargs)
         directory = get_directory(request)
 
@@ -364,8 +364,9 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
         if getattr(request, "is_preview", False):
             audience_ids, language_ids = related_ids()
         else:
-            key = f"activity:related:{self.pk}"
-            audience_ids, language_ids = cached_by_version(request, key, related_ids)
+            audience_ids, language_ids = cached_by_version(
+                request, "initiatives:activity-related", related_ids, self.pk
+            )
         if "localized_audience_list" not in self.__dict__:
             self.localized_audience_list = [
                 directory.audiences.localized(pk, self.locale_id) for pk in audience_ids
@@ -501,15 +502,14 @@ class InitiativePage(ActivityPage):
 
     def get_context(self, request, *args, **kwargs):
         from initiatives.occurrences import opening_state
-        from portal.core.directory import without_restricted
-        from portal.core.page_cache import cached_by_version
 
         context = super().get_context(request, *args, **kwargs)
         context["opening_state"] = opening_state(self, upcoming=context["upcoming"])
         context["events"] = cached_by_version(
             request,
-            f"initiative:events:{self.pk}",
+            "initiatives:initiative-events",
             lambda: list(without_restricted(EventPage.objects.child_of(self).live(), request)),
+            self.pk,
         )
         return context
 
