@@ -71,9 +71,3 @@ def test_a_weak_or_well_known_password_is_refused(editorial, monkeypatch, passwo
     with pytest.raises(CommandError, match="DEMO_USERS_PASSWORD"):
         run()
     assert not get_user_model().objects.filter(username="sara").exists()
-
-
-def test_refused_with_production_settings(editorial, settings):
-    settings.SETTINGS_MODULE = "portal.settings.production"
-    with pytest.raises(CommandError, match="production"):
-        run()

@@ -1,9 +1,14 @@
 """The demo command: the three districts of Turin, idempotent, and served by the site."""
 
 import html
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 
 from districts.models import DistrictPage
@@ -142,3 +147,45 @@ def test_the_translated_demo_is_served(demo, client):
     # A page the demo leaves to translators is reached in French and says it is still Italian.
     french = client.get("/fr/san-salvario/laboratorio-di-ceramica/").content.decode()
     assert "Cette page n'a pas encore été traduite en français" in html.unescape(french)
+
+
+# --- Never in production ----------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "a-long-random-secret-for-the-test-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "ALLOWED_HOSTS": "quartieri.example",
+    "TRUSTED_PROXY_COUNT": "1",
+    "PORTAL_BASE_URL": "https://quartieri.example",
+}
+
+
+def run_in_production(*command):
+    return subprocess.run(
+        [sys.executable, *command],
+        cwd=ROOT,
+        env={**os.environ, **PRODUCTION_ENV},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_do_not_install_the_demo():
+    """The demo creates a superuser and invented people: the development and test settings
+    install `portal.demo` (and with it `load_demo`), the production settings do not, so there
+    is no command to refuse or to force."""
+    assert "portal.demo" in settings.INSTALLED_APPS
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.SETTINGS_MODULE, 'portal.core' in settings.INSTALLED_APPS, "
+        "'portal.demo' in settings.INSTALLED_APPS)"
+    )
+    result = run_in_production("-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["portal.settings.production", "True", "False"]
+    for command in ("load_demo", "load_editorial_demo"):
+        result = run_in_production("manage.py", command)
+        assert result.returncode != 0
+        assert f"Unknown command: '{command}'" in result.stderr

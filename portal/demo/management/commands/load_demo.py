@@ -1,5 +1,9 @@
 """Load the demo content: locales, the Italian page tree, snippets, pictures, aliases in every
-locale, the admin account and the occurrence table. Idempotent: a second run changes nothing."""
+locale, the admin account and the occurrence table. Idempotent: a second run changes nothing.
+
+Only the development and test settings install `portal.demo`, so production has no such command
+(`manage.py load_demo` there answers "Unknown command"): nothing here needs to ask which settings
+are in use."""
 
 import logging
 import os
@@ -7,9 +11,8 @@ import time
 from collections import Counter
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 from wagtail.images import get_image_model
@@ -18,7 +21,7 @@ from wagtail.models import Locale, Page
 from districts.models import CommunityManager, DistrictPage, NeighbourhoodHouse
 from home.models import HomePage
 from initiatives.models import CalendarPage, EventPage, InitiativePage, OccurrenceChange
-from initiatives.occurrences import rebuild_all
+from initiatives.occurrence_table import rebuild_all
 from portal.demo.builder import RESTORED_FILES, DemoBuilder
 from portal.demo.users import PASSWORD_VARIABLE, USERNAME, admin_to_create, create_admin
 
@@ -45,20 +48,7 @@ class Command(BaseCommand):
         "again: existing objects are left as they are."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--force",
-            action="store_true",
-            help="Run even with production settings (it creates a superuser: think twice).",
-        )
-
     def handle(self, *args, **options):
-        settings_module = getattr(settings, "SETTINGS_MODULE", "") or ""
-        if settings_module.endswith(".production") and not options["force"]:
-            raise CommandError(
-                f"Refusing to load demo content and a demo superuser with {settings_module}. "
-                "Pass --force if you really mean it."
-            )
         verbosity = options["verbosity"]
         started = time.monotonic()
 
@@ -97,7 +87,7 @@ class Command(BaseCommand):
         call_command("configure_site", verbosity=verbosity)
         # The districts' groups, workflows and collections; then the proposal forms and demo users.
         call_command("setup_editorial", verbosity=verbosity)
-        call_command("load_editorial_demo", verbosity=verbosity, force=options["force"])
+        call_command("load_editorial_demo", verbosity=verbosity)
 
     def _report(self, created, dated_pages, rows, seconds):
         source = Locale.get_default()

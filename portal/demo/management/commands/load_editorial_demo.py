@@ -1,10 +1,11 @@
 """Development only: each district's proposal form with invented proposals, and the demo users
-(`sara`, `imma`, one editor per house). Run by `load_demo` after `setup_editorial`."""
+(`sara`, `imma`, one editor per house). Run by `load_demo` after `setup_editorial`.
+
+Like `load_demo`, installed by the development and test settings only (`portal.demo`)."""
 
 import logging
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from portal.demo.editorial import DEMO_USERS, PASSWORD_VARIABLE, EditorialDemo, demo_password
@@ -16,13 +17,7 @@ class Command(BaseCommand):
         f"come from {PASSWORD_VARIABLE} or are generated and shown once; existing users keep theirs."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true", help="Run even with production settings.")
-
     def handle(self, *args, **options):
-        settings_module = getattr(settings, "SETTINGS_MODULE", "") or ""
-        if settings_module.endswith(".production") and not options["force"]:
-            raise CommandError(f"Refusing to create demo users with {settings_module}.")
         password = demo_password()
         # Wagtail logs every page it creates and aliases; keep the output readable.
         wagtail_logger = logging.getLogger("wagtail")
