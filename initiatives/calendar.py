@@ -16,7 +16,11 @@ from portal.core.public_forms import WithoutControlCharactersMixin
 from portal.core.visibility import public_occurrences, without_restricted
 
 from .district_pages import district_pages, is_district
-from .models import EventPage, Occurrence
+
+# The model modules themselves, not the package: the calendar page's context is this listing, so
+# initiatives/models/calendar.py imports this module while `initiatives.models` is being loaded.
+from .models.occurrence import Occurrence
+from .models.pages import EventPage
 from .occurrences import ONE_DAY, make_local_aware, zone
 from .queries import attach_pages
 from .recurrence_rules import EARLIEST_DAY, LATEST_DAY, out_of_range_message

@@ -6,8 +6,6 @@ Weekday and month names come from Django's own catalogues, in lower case where t
 writes them so inside a sentence (see `portal.core.i18n`).
 """
 
-import datetime
-
 from dateutil import rrule as du_rrule
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
@@ -15,7 +13,7 @@ from django.utils.translation import ngettext, pgettext
 
 from portal.core.i18n import local_date, weekday_name
 
-from .occurrences import to_local_date, to_local_naive
+from .occurrences import to_local_date
 
 SUNDAY = 6
 
@@ -124,25 +122,15 @@ def time_range(start_time, end_time):
     return "{}–{}".format(time_format(start_time, "TIME_FORMAT"), time_format(end_time, "TIME_FORMAT"))
 
 
-def describe_page_schedule(page):
-    """The series of an event or the schedule of an initiative, in the active language."""
-    from initiatives.models import EventPage
-
-    if isinstance(page, EventPage):
-        recurrence = page.recurrence
-        start = to_local_naive(page.start)
-        end = to_local_naive(page.end)
-        times = "" if page.all_day else time_range(start.time(), end.time())
-    else:
-        recurrence = page.schedule
-        anchor = page.schedule_starts_on or datetime.date(2020, 1, 6)
-        start = datetime.datetime.combine(anchor, page.opens_at or datetime.time(0, 0))
-        times = time_range(page.opens_at, page.closes_at)
+def describe_series(recurrence, first_start, times=""):
+    """A series in the active language: `recurrence` (a django-recurrence value, or None) from
+    its first local start `first_start` (naive), at `times` (`time_range()`, "" for all day).
+    The pages' `schedule_text` call it with their own fields; "" for a series with no rule."""
     if not recurrence or not recurrence.rrules:
         return ""
     # One rule reads “every Tuesday, 10:00–12:00, until 30 June”: the times before the bound.
     single = len(recurrence.rrules) == 1
-    parts = [describe_rule(rule, start, bounds=not single) for rule in recurrence.rrules]
+    parts = [describe_rule(rule, first_start, bounds=not single) for rule in recurrence.rrules]
     text = pgettext("between two schedules", "; ").join(str(part) for part in parts)
     if times:
         text = _("{rule}, {times}").format(rule=text, times=times)

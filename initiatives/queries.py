@@ -16,7 +16,11 @@ from portal.core.i18n import content_language
 from portal.core.visibility import public_occurrences, without_restricted
 
 from .district_pages import is_district
-from .models import EventPage, InitiativePage, Occurrence
+
+# The model modules themselves, not the package: initiatives/calendar.py imports this module while
+# `initiatives.models` is being loaded (see there).
+from .models.occurrence import Occurrence
+from .models.pages import EventPage, InitiativePage
 
 
 @dataclass

@@ -1,17 +1,16 @@
 """Keep the occurrence table in step with publishing, unpublishing, moving and deleting.
 
 Each rebuild announces `content_changed` once its rows are committed, which bumps the page
-cache's content version after the new dates are in the table (portal/signals.py).
+cache's content version after the new dates are in the table (portal/core/signals.py).
 """
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import EventPage, InitiativePage
-from .occurrences import announce_after_commit, rebuild_for_key
-
-DATED_MODELS = (EventPage, InitiativePage)
+from .occurrence_table import DATED_MODELS, announce_after_commit, rebuild_for_key
 
 
 def _refresh(instance):
@@ -22,8 +21,6 @@ def _refresh(instance):
 
 def _is_translation_of_a_live_source(page):
     """Rows come from the source-locale page, so publishing a translation changes none."""
-    from wagtail.models import Locale, Page
-
     default = Locale.get_default()
     if page.locale_id == default.pk:
         return False
@@ -46,8 +43,6 @@ def rebuild_on_unpublish(sender, instance, **kwargs):
 @receiver(post_page_move)
 def rebuild_on_move(sender, instance, **kwargs):
     """A moved page may change district; moving a district moves its whole subtree."""
-    from wagtail.models import Page
-
     keys = []
     for page in Page.objects.descendant_of(instance, inclusive=True).type(*DATED_MODELS).specific():
         rebuild_for_key(page.translation_key, announce=False)

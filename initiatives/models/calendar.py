@@ -7,6 +7,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from initiatives.calendar import calendar_context
 from portal.core.directory import CachedViewRestrictionsMixin
 
 
@@ -37,8 +38,6 @@ class CalendarPage(CachedViewRestrictionsMixin, Page):
         verbose_name_plural = _("“What's on” calendars")
 
     def get_context(self, request, *args, **kwargs):
-        from initiatives.calendar import calendar_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(calendar_context(request, self))
         return context

@@ -1,4 +1,5 @@
-"""The materialised occurrence table: every dated occurrence over a rolling horizon."""
+"""The materialised occurrence table: every dated occurrence over a rolling horizon, and how a
+page reads its own rows back (its next dates, an initiative's "open now")."""
 
 from django.db import models
 from django.utils import timezone
@@ -10,7 +11,7 @@ from portal.core.page_cache import measuring, valid_until
 class Occurrence(models.Model):
     """One dated occurrence of an event or of an initiative's opening schedule.
 
-    Rows are written only by `initiatives.occurrences.rebuild_for_page` for one
+    Rows are written only by initiatives/occurrence_table.py, for one
     representative page per translation key (the source-locale page); readers in other
     locales map `translation_key` to their own page.
     """
@@ -74,3 +75,37 @@ def next_change(start, end, now=None):
     if end is not None and end > now:
         return end
     return None
+
+
+def next_occurrences(page, limit=10, include_cancelled=True):
+    """The next occurrences of one page (any locale), from the table."""
+    rows = Occurrence.objects.filter(translation_key=page.translation_key, end__gt=timezone.now())
+    if not include_cancelled:
+        rows = rows.filter(cancelled=False)
+    return list(rows.order_by("start")[:limit])
+
+
+def opening_state(page, upcoming=None):
+    """For an initiative: {"open_now": bool, "current": row|None, "next": row|None}.
+
+    `upcoming`: the page's next occurrences already read (`next_occurrences`), used instead
+    of a query when they hold the two next ones that take place.
+    """
+    now = timezone.now()
+    if upcoming is not None:
+        taking_place = [row for row in upcoming if not row.cancelled and row.end > now]
+        # A full batch with fewer than two rows left may hide later ones: read them then.
+        upcoming = taking_place[:2] if len(taking_place) >= 2 or len(upcoming) < 10 else None
+    if upcoming is None:
+        upcoming = list(
+            Occurrence.objects.filter(
+                translation_key=page.translation_key, end__gt=now, cancelled=False
+            ).order_by("start")[:2]
+        )
+    current = upcoming[0] if upcoming and upcoming[0].start <= now else None
+    following = [row for row in upcoming if row.start > now]
+    return {
+        "open_now": current is not None,
+        "current": current,
+        "next": following[0] if following else None,
+    }

@@ -26,9 +26,19 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from initiatives.describe import describe_series, time_range
 from initiatives.district_pages import district_pages
 from initiatives.forms import ActivityPageForm
-from initiatives.occurrences import DEFAULT_SCHEDULE_ANCHOR, to_local_date, to_local_naive
+from initiatives.occurrences import (
+    DEFAULT_SCHEDULE_ANCHOR,
+    ONE_DAY,
+    Change,
+    Schedule,
+    rfc5545_lines,
+    to_local_date,
+    to_local_naive,
+    zone,
+)
 from initiatives.recurrence_rules import EARLIEST_DAY, LATEST_DAY, out_of_range_message, recurrence_errors
 from initiatives.widgets import AdminRecurrenceWidget
 from portal.core.blocks import BodyBlock
@@ -37,6 +47,8 @@ from portal.core.geo import openstreetmap_url
 from portal.core.page_cache import cached_by_version, valid_until
 from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, names_in_locale
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
+
+from .occurrence import next_occurrences, opening_state
 
 
 @dataclass(frozen=True)
@@ -306,8 +318,6 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
 
     def upcoming(self, limit=10):
         """The next dated occurrences of this page, from the occurrence table."""
-        from initiatives.occurrences import next_occurrences
-
         prepared = self.__dict__.get("prepared_upcoming")  # (limit, rows) set by the API
         if prepared is not None and limit <= prepared[0]:
             return prepared[1][:limit]
@@ -316,8 +326,6 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
     @property
     def next_dates(self):
         """The next ten dates in ISO 8601 with the Rome offset, cancelled ones marked."""
-        from initiatives.occurrences import zone
-
         reasons = self.change_reasons if isinstance(self, EventPage) else {}
         return [
             {
@@ -488,21 +496,28 @@ class InitiativePage(ActivityPage):
     def is_active(self):
         return self.status == self.Status.ACTIVE
 
+    def occurrence_schedule(self):
+        """The opening hours as the occurrence engine expands them (initiatives/occurrences.py);
+        None when the initiative shows no dates (not active, or no schedule or times)."""
+        if not self.is_active or not self.schedule or self.opens_at is None or self.closes_at is None:
+            return None
+        anchor = self.schedule_starts_on or DEFAULT_SCHEDULE_ANCHOR
+        first = datetime.datetime.combine(anchor, self.opens_at)
+        duration = datetime.datetime.combine(anchor, self.closes_at) - first
+        return Schedule(first_start=first, duration=duration, recurrence=self.schedule, include_first=False)
+
     @property
     def schedule_text(self):
-        from initiatives.occurrences import describe_schedule
-
-        return describe_schedule(self)
+        """The schedule in words, e.g. “Every Tuesday, 10:00–12:00”; empty without a rule."""
+        anchor = self.schedule_starts_on or DEFAULT_SCHEDULE_ANCHOR
+        start = datetime.datetime.combine(anchor, self.opens_at or datetime.time(0, 0))
+        return describe_series(self.schedule, start, time_range(self.opens_at, self.closes_at))
 
     @property
     def schedule_rrule(self):
-        from initiatives.occurrences import rrule_lines
-
-        return rrule_lines(self)
+        return rfc5545_lines(self.schedule)
 
     def get_context(self, request, *args, **kwargs):
-        from initiatives.occurrences import opening_state
-
         context = super().get_context(request, *args, **kwargs)
         context["opening_state"] = opening_state(self, upcoming=context["upcoming"])
         context["events"] = cached_by_version(
@@ -593,11 +608,36 @@ class EventPage(ActivityPage):
         if errors:
             raise ValidationError(errors)
 
+    def occurrence_schedule(self):
+        """The dates as the occurrence engine expands them (initiatives/occurrences.py): the first
+        occurrence, the repeats and the cancelled or moved dates."""
+        start = to_local_naive(self.start)
+        end = to_local_naive(self.end) if self.end else start
+        if self.all_day:
+            start = datetime.datetime.combine(start.date(), datetime.time(0, 0))
+            end = datetime.datetime.combine(end.date(), datetime.time(0, 0)) + ONE_DAY
+        changes = {
+            change.original_date: Change(
+                cancelled=change.cancelled,
+                reason=change.reason,
+                new_start=change.new_start,
+                new_end=change.new_end,
+                key=change.translation_key,
+            )
+            for change in self.occurrence_changes.all()
+        }
+        return Schedule(
+            first_start=start,
+            duration=max(end - start, datetime.timedelta(0)),
+            all_day=self.all_day,
+            recurrence=self.recurrence or None,
+            include_first=True,
+            changes=changes,
+        )
+
     @property
     def recurrence_rules(self):
-        from initiatives.occurrences import rrule_lines
-
-        return rrule_lines(self)
+        return rfc5545_lines(self.recurrence)
 
     @property
     def cancelled_dates(self):
@@ -619,9 +659,11 @@ class EventPage(ActivityPage):
     @property
     def schedule_text(self):
         """The series in words, e.g. “Every Tuesday, 18:00–21:00”; empty for a one-off event."""
-        from initiatives.occurrences import describe_schedule
-
-        return describe_schedule(self)
+        start = to_local_naive(self.start)
+        end = to_local_naive(self.end)
+        return describe_series(
+            self.recurrence, start, "" if self.all_day else time_range(start.time(), end.time())
+        )
 
     @cached_property
     def change_reasons(self):

@@ -68,7 +68,7 @@ def serve_templates_uninstrumented(monkeypatch):
 
 def test_occurrence_table_and_calendar_at_scale(client, settings, monkeypatch):
     from initiatives.models import EventPage, Occurrence
-    from initiatives.occurrences import rebuild_all, rebuild_for_page
+    from initiatives.occurrence_table import rebuild_all, rebuild_for_page
 
     settings.ALLOWED_HOSTS = ["*"]
     serve_templates_uninstrumented(monkeypatch)

@@ -137,7 +137,8 @@ def add_events(count):
 
     from districts.models import DistrictPage
     from initiatives.models import Category, InitiativePage
-    from initiatives.occurrences import make_local_aware, rebuild_all
+    from initiatives.occurrence_table import rebuild_all
+    from initiatives.occurrences import make_local_aware
     from portal.core.page_cache import bump_version
 
     italian = Locale.objects.get(language_code="it")

@@ -153,7 +153,7 @@ def percentile(values, share):
 def test_search_latency_at_scale(client, settings, monkeypatch):
     from wagtail.models import Page
 
-    from initiatives.occurrences import rebuild_all
+    from initiatives.occurrence_table import rebuild_all
 
     settings.ALLOWED_HOSTS = ["*"]
     started = time.perf_counter()

@@ -36,7 +36,8 @@ django.setup()
 from django.utils import timezone
 from districts.models import DistrictPage
 from initiatives.models import Category, EventPage
-from initiatives.occurrences import make_local_aware, rebuild_all
+from initiatives.occurrence_table import rebuild_all
+from initiatives.occurrences import make_local_aware
 from wagtail.models import Locale
 italian = Locale.objects.get(language_code="it")
 districts = list(DistrictPage.objects.filter(locale=italian).order_by("path"))

@@ -12,7 +12,8 @@ import recurrence
 import recurring_ical_events
 
 from initiatives.models import Occurrence
-from initiatives.occurrences import expand, rebuild_all, schedule_for
+from initiatives.occurrence_table import rebuild_all, schedule_for
+from initiatives.occurrences import expand
 from tests.factories import EventPageFactory, local_datetime, occurrence_change
 
 ROME = zoneinfo.ZoneInfo("Europe/Rome")

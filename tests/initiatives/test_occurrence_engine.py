@@ -10,14 +10,8 @@ import recurring_ical_events
 
 from initiatives.models import InitiativePage
 from initiatives.models import Occurrence as OccurrenceRow
-from initiatives.occurrences import (
-    Change,
-    Schedule,
-    expand,
-    rebuild_all,
-    rebuild_for_key,
-    schedule_for,
-)
+from initiatives.occurrence_table import rebuild_all, rebuild_for_key, schedule_for
+from initiatives.occurrences import Change, Schedule, expand
 from tests.factories import (
     EventPageFactory,
     InitiativePageFactory,

@@ -13,7 +13,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail.users.models import UserProfile
 
 from initiatives.models import EventPage, InitiativePage, Occurrence
-from initiatives.occurrences import Schedule, UnboundedRule, expand, rows_for_page
+from initiatives.occurrence_table import rows_for_page
+from initiatives.occurrences import Schedule, UnboundedRule, expand
 from initiatives.recurrence_rules import recurrence_errors
 from portal.core.blocks import RICH_TEXT_FEATURES
 from tests.factories import (

@@ -193,7 +193,7 @@ def demo(django_db_setup, django_db_blocker, demo_media):
     from django.test import TestCase, override_settings
     from wagtail.models import Locale
 
-    from initiatives.occurrences import rebuild_all
+    from initiatives.occurrence_table import rebuild_all
     from portal.demo.builder import DemoBuilder
 
     with override_settings(MEDIA_ROOT=demo_media), django_db_blocker.unblock():
@@ -305,7 +305,8 @@ def test_demo_budget_with_many_more_events_and_initiatives(client, demo):
 
     from districts.models import DistrictPage
     from initiatives.models import Category, InitiativePage
-    from initiatives.occurrences import make_local_aware, rebuild_all
+    from initiatives.occurrence_table import rebuild_all
+    from initiatives.occurrences import make_local_aware
 
     italian = Locale.objects.get(language_code="it")
     districts = list(DistrictPage.objects.filter(locale=italian).order_by("path"))

@@ -18,7 +18,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.db import transaction
     from wagtail.models import Locale
 
-    from initiatives.occurrences import rebuild_all
+    from initiatives.occurrence_table import rebuild_all
     from portal.demo.builder import DemoBuilder
 
     media = settings.MEDIA_ROOT

@@ -13,7 +13,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from initiatives.occurrences import horizon, rebuild_page_by_page
+from initiatives.occurrence_table import horizon, rebuild_page_by_page
 
 
 class Command(BaseCommand):
