@@ -9,6 +9,7 @@ import datetime
 import icalendar
 import recurrence as django_recurrence
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -175,8 +176,6 @@ def calendar_for_events(name, pages, request=None, venues=None):
 
 
 def calendar_response(cal, filename):
-    from django.http import HttpResponse
-
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=900"

@@ -2,6 +2,7 @@
 
 import json
 
+from dateutil import rrule as du_rrule
 from django.utils import timezone
 from django.utils.html import mark_safe
 
@@ -81,8 +82,6 @@ def house_place(house, url=None):
 
 def event_schedules(page):
     """schema.org Schedule objects for each weekly/monthly rule of a recurring event."""
-    from dateutil import rrule as du_rrule
-
     frequencies = {
         du_rrule.DAILY: "P1D",
         du_rrule.WEEKLY: "P1W",
