@@ -19,7 +19,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from initiatives.models import Occurrence
+from initiatives.queries import attach_pages
 from portal.core.directory import get_directory
 
 from .editorial import EDITING_ACTIONS, districts_for_user
@@ -80,9 +83,6 @@ class UpcomingInDistrictsPanel(DashboardPanel):
     template_name = "districts/dashboard/upcoming.html"
 
     def get_panel_data(self):
-        from initiatives.models import Occurrence
-        from initiatives.queries import attach_pages
-
         titles = district_titles(districts_for_user(self.request.user, EDITING_ACTIONS))
         if not titles:
             return {"shown": False}
@@ -143,8 +143,6 @@ def translations_needing_work(user, limit=TRANSLATION_PAGES_LIMIT):
     Pages never translated (aliases that show the Italian text) are not listed: they are all of
     them until translators start, and wagtail-localize's Translations report lists them.
     """
-    from wagtail_localize.models import StringSegment, StringTranslation, Translation
-
     page_type = ContentType.objects.get_for_model(Page)
     source_page = Page.objects.filter(
         translation_key=OuterRef("source__object_id"), locale_id=OuterRef("source__locale_id")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 from wagtail.models import Locale
 
+from initiatives.models import Category
 from portal.core.public_forms import WithoutControlCharactersMixin
 
 NAME_MAX_LENGTH = 100
@@ -184,8 +185,6 @@ class ProposalForm(WithoutControlCharactersMixin, BaseForm):
 
         The category is stored by its Italian name, the language the managers work in.
         """
-        from initiatives.models import Category
-
         data = {name: self.cleaned_data.get(name, "") for name in STORED_FIELDS}
         slug = data["category"]
         if slug:

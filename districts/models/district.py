@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -15,6 +16,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from initiatives.models import InitiativePage
+from initiatives.queries import district_initiatives, upcoming_occurrences
 from portal.core.blocks import BodyBlock
 from portal.core.directory import CachedViewRestrictionsMixin
 from portal.core.geo import openstreetmap_url
@@ -183,8 +186,6 @@ class OpeningHours(TranslatableMixin, Orderable):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.opens and self.closes and self.closes <= self.opens:
             raise ValidationError({"closes": _("The closing time must be after the opening time.")})
 
@@ -393,7 +394,6 @@ class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
             self.localized_manager = directory.managers.localized(self.manager_id, self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
-        from initiatives.queries import district_initiatives, upcoming_occurrences
         from portal.core.directory import get_directory
         from portal.core.page_cache import cached_by_version
 
@@ -418,6 +418,9 @@ class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
         """This district's form for residents' proposals, if it has a live one."""
         from portal.core.directory import without_restricted
 
+        # Imported when called: the proposal models need the district page (proposals.py imports
+        # this module at its top), so this module, loaded first, cannot import them back at its
+        # top. Two models of one app that refer to each other; Django loads them as one package.
         from .proposals import ProposalFormPage
 
         return without_restricted(ProposalFormPage.objects.child_of(self).live(), request).first()
@@ -429,9 +432,7 @@ class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
         Each initiative is shown in this page's language, or in the default one if it has no
         copy here yet. Three queries.
         """
-        from initiatives.models import InitiativePage
-
-        from .proposals import Proposal
+        from .proposals import Proposal  # imported when called, as in `proposal_form`
 
         copies = DistrictPage.objects.filter(translation_key=self.translation_key)
         keys = set(

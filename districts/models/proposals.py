@@ -26,9 +26,10 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.core.directory import CachedViewRestrictionsMixin
 
-from ..forms import ProposalFieldBuilder, ProposalForm, ProposalFormPageAdminForm
+from ..forms import FIXED_FIELDS, ProposalFieldBuilder, ProposalForm, ProposalFormPageAdminForm
 from ..ratelimit import RateLimit
 from ..tasks import email_proposal
+from .district import DistrictPage
 
 logger = logging.getLogger(__name__)
 
@@ -164,8 +165,6 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
 
     @property
     def district(self):
-        from .district import DistrictPage
-
         parent = self.get_parent()
         return parent.specific if parent is not None and parent.specific_class is DistrictPage else None
 
@@ -454,8 +453,6 @@ class Proposal(AbstractFormSubmission):
 
     @property
     def district(self):
-        from .district import DistrictPage
-
         return DistrictPage.objects.ancestor_of(self.page).first() if self.page_id else None
 
     def district_title(self):
@@ -486,8 +483,6 @@ class Proposal(AbstractFormSubmission):
     @property
     def extra_answers(self):
         """(question, answer) of the extra questions, labelled as on the form page."""
-        from ..forms import FIXED_FIELDS
-
         labels = {field.clean_name: field.label for field in self.page.specific.get_form_fields()}
         return [
             (labels.get(name, name), value)
