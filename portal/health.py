@@ -4,10 +4,11 @@ to a database (platforms probe every few seconds)."""
 import time
 
 from django.core.cache import caches
-from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+
+from portal.core import upstream
 
 
 def _check_database():
@@ -23,7 +24,7 @@ def _check_caches():
             if hasattr(cache, "probe"):  # portal.core.cache.TolerantRedisCache answers empty when down
                 cache.probe()
                 continue
-            if isinstance(cache, BaseDatabaseCache):
+            if upstream.is_database_cache(cache):
                 # A read proves the table answers (DatabaseCache.set would hide a failed write
                 # anyway); a probe every few seconds writes nothing to the database.
                 cache.get("portal:healthz")

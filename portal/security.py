@@ -8,6 +8,8 @@ like every other header of the miss that stored it (portal/page_cache.py).
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
+from portal.core import upstream
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with the policy of settings.CONTENT_SECURITY_POLICY (set from
@@ -20,7 +22,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def process_response(self, request, response):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            response._csp_exempt = True  # django-csp's own flag, as its @csp_exempt sets it
+            upstream.exempt_from_csp(response)
         return super().process_response(request, response)
 
 

@@ -21,6 +21,7 @@ from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.models import Page
 
+from portal.core import upstream
 from portal.core.api.links import LinkedPages, linked_page_ids, linked_pages_context
 from portal.core.api.preparation import PREPARERS, Preparation
 from portal.core.api.serializers import (
@@ -143,7 +144,7 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
                 if name in preparation.fields:
                     images.extend(prefetch_stream_blocks(group, name))
                     for page in group:
-                        linked_page_ids(list(getattr(page, name)._raw_data), link_ids)
+                        linked_page_ids(upstream.stream_raw_items(getattr(page, name)), link_ids)
             preparer = next((self.preparers[cls] for cls in model.__mro__ if cls in self.preparers), None)
             if preparer is not None:
                 preparer(group, preparation)

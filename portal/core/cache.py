@@ -21,6 +21,8 @@ from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from . import upstream
+
 logger = logging.getLogger(__name__)
 
 # Redis is gone, refusing, loading its data set or too slow. Other errors (a wrong command, a
@@ -60,7 +62,7 @@ class TolerantRedisCache(RedisCache):
         options = {"socket_connect_timeout": 1.0, "socket_timeout": 1.0, **params.get("OPTIONS", {})}
         super().__init__(server, {**params, "OPTIONS": options})
         self.retry_seconds = float(params.get("RETRY_SECONDS", 5))
-        self._location = ",".join(self._servers)
+        self._location = ",".join(upstream.redis_cache_servers(self))
 
     # --- the circuit breaker -----------------------------------------------------------------
 
@@ -101,7 +103,7 @@ class TolerantRedisCache(RedisCache):
 
     def _redacted(self):
         """The location without a password (redis://:secret@host → redis://host)."""
-        return ",".join(server.rsplit("@", 1)[-1] for server in self._servers)
+        return ",".join(server.rsplit("@", 1)[-1] for server in upstream.redis_cache_servers(self))
 
     def probe(self):
         """Store and read back a value, whatever the breaker says; raises the real error.

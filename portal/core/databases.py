@@ -9,14 +9,14 @@ so the cache file is disposable: deleted, it comes back empty at the next connec
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.db import BaseDatabaseCache
 from django.core.management import call_command
 from django.db import transaction
 from django.db.backends.signals import connection_created
 
+from . import upstream
 from .database_config import SHARED_CACHE_DATABASE
 
-CACHE_APP_LABEL = "django_cache"
+CACHE_APP_LABEL = upstream.DATABASE_CACHE_APP_LABEL
 
 
 def shared_cache_database():
@@ -50,7 +50,7 @@ def create_shared_cache_table(sender, connection, **kwargs):
     tables = {
         settings.CACHES[alias]["LOCATION"]
         for alias in settings.CACHES
-        if isinstance(caches[alias], BaseDatabaseCache)
+        if upstream.is_database_cache(caches[alias])
     }
     if tables <= set(connection.introspection.table_names()):
         return

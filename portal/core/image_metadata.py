@@ -19,7 +19,8 @@ from django.db.models.signals import pre_save
 from PIL import Image as PILImage
 from PIL import JpegImagePlugin, UnidentifiedImageError
 from wagtail.images import get_image_model
-from wagtail.utils.file import hash_filelike
+
+from . import upstream
 
 logger = logging.getLogger(__name__)
 
@@ -89,8 +90,7 @@ def strip_metadata_before_save(sender, instance, raw=False, update_fields=None, 
     if raw or (update_fields is not None and "file" not in update_fields):
         return
     file = instance.file
-    # Django's FieldFile._committed: False until the file is written to the storage.
-    if not file or (file._committed and not instance._state.adding):
+    if not file or (upstream.file_is_committed(file) and not instance._state.adding):
         return  # no new file: a title, tags or focal point changed
     file.open("rb")
     try:
@@ -98,19 +98,19 @@ def strip_metadata_before_save(sender, instance, raw=False, update_fields=None, 
         data = file.read()
         file.seek(0)
     finally:
-        if file._committed:
+        if upstream.file_is_committed(file):
             file.close()
     cleaned = without_metadata(data)
     if cleaned is None:
         return
     name = os.path.basename(file.name)
-    if file._committed:
+    if upstream.file_is_committed(file):
         # Wagtail's multiple uploader stores the file before it saves the image.
         file.storage.delete(file.name)
     # A named ContentFile: Django reads the new width and height from it.
     file.save(name, ContentFile(cleaned, name=name), save=False)
     instance.file_size = len(cleaned)
-    instance.file_hash = hash_filelike(BytesIO(cleaned))
+    instance.file_hash = upstream.file_hash(BytesIO(cleaned))
 
 
 def connect():

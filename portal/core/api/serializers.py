@@ -17,6 +17,7 @@ from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.api.v2.utils import get_object_detail_url
 from wagtail.images.models import AbstractImage, SourceImageIOError
 
+from portal.core import upstream
 from portal.core.absolute_urls import page_url
 
 # Fixed renditions suited to phones: a 4:3 card picture and a full-width one.
@@ -247,22 +248,19 @@ def prefetch_stream_blocks(objects, name):
     from wagtail.blocks import StreamValue, StructValue
 
     streams = [getattr(obj, name) for obj in objects]
-    pending = defaultdict(list)  # block type -> [(stream, index)]
+    pending = defaultdict(list)  # block type -> [(stream, index, raw item)]
     for stream in streams:
-        for index, raw in enumerate(stream._raw_data):
-            if stream._bound_blocks[index] is None:
-                pending[raw["type"]].append((stream, index))
+        for index, raw in upstream.unconverted_stream_items(stream):
+            pending[raw["type"]].append((stream, index, raw))
     for type_name, places in pending.items():
         if not places:
             continue
         child_block = places[0][0].stream_block.child_blocks.get(type_name)
         if child_block is None:
             continue
-        values = child_block.bulk_to_python([stream._raw_data[index]["value"] for stream, index in places])
-        for (stream, index), value in zip(places, values, strict=True):
-            stream._bound_blocks[index] = StreamValue.StreamChild(
-                child_block, value, id=stream._raw_data[index].get("id")
-            )
+        values = child_block.bulk_to_python([raw["value"] for _stream, _index, raw in places])
+        for (stream, index, _raw), value in zip(places, values, strict=True):
+            upstream.set_stream_child(stream, index, child_block, value)
 
     images = []
 
