@@ -12,6 +12,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from portal.core import routing
+from portal.core.sites import match_site
 from tests.factories import (
     EventPageFactory,
     InitiativePageFactory,
@@ -181,7 +182,7 @@ def test_sites_are_matched_as_wagtail_matches_them(site_tree, hostname, port, ex
     site_tree.site.site_name = "main"
     site_tree.site.save()
     sites = list(Site.objects.all())
-    assert routing.match_site(sites, hostname, port).site_name == expected
+    assert match_site(sites, hostname, port).site_name == expected
     assert get_site_for_hostname(hostname, port).site_name == expected
 
 

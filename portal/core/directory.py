@@ -14,6 +14,8 @@ from functools import cached_property
 from django.db.models import Prefetch
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 
+from .sites import site_for_request
+
 # What the public may see is decided in home/visibility.py; the page models import the serve-time
 # check from here.
 from .visibility import CachedViewRestrictionsMixin, without_restricted  # noqa: F401
@@ -67,35 +69,12 @@ class Directory:
         """The tree paths of the subtrees the public may not see (home/visibility.py)."""
         return self.guards.paths
 
-    def site_for(self, hostname, port):
-        """The Site serving hostname:port, by the rules of Wagtail's `get_site_for_hostname`."""
-
-        def rank(site):
-            if site.hostname == hostname:
-                if site.port == port:
-                    return 0
-                return 1 if site.is_default_site else 3
-            return 2
-
-        candidates = sorted(
-            (site for site, _paths in self.sites if site.hostname == hostname or site.is_default_site),
-            key=rank,
-        )
-        if not candidates:
-            return None
-        if len(candidates) == 1 or rank(candidates[0]) in (0, 1):
-            return candidates[0]
-        if rank(candidates[0]) == 2:
-            return candidates[len(candidates) == 2]
-        return candidates[0]
-
     def public_pages(self, request):
         """Live pages of the request's site (every locale) outside restrictions the request
         has not passed: Wagtail's `get_public_pages_queryset` without its three queries, by
         the portal's rule (home/visibility.py: an alias or a translation of a private page is
         private too)."""
         from django.db.models import Q
-        from django.http.request import split_domain_port
         from wagtail.models import Page
 
         from .visibility import under
@@ -104,10 +83,7 @@ class Directory:
         hidden = self.guards.paths_hidden_from(request)
         if hidden:
             queryset = queryset.exclude(under(hidden))
-        if not hasattr(request, "_wagtail_site"):
-            hostname = split_domain_port(request._get_raw_host())[0]
-            request._wagtail_site = self.site_for(hostname, int(request.get_port()))
-        site = request._wagtail_site
+        site = site_for_request(request, [site for site, _paths in self.sites])
         if site is None:
             return queryset.none()
         paths = next(paths for candidate, paths in self.sites if candidate.pk == site.pk)

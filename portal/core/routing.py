@@ -23,7 +23,6 @@ from functools import cache
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
-from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
@@ -31,10 +30,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site, get_page_models
 
 from .page_cache import cached_by_version
+from .sites import site_for_request
 
 NOT_ROUTED = object()
-# The ranking of Wagtail's `get_site_for_hostname`.
-MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT, MATCH_DEFAULT, MATCH_HOSTNAME = range(4)
 
 
 @cache
@@ -73,39 +71,9 @@ def site_data(request):
     return cached_by_version(request, "routing:sites", load_sites)
 
 
-def match_site(sites, hostname, port):
-    """The Site serving hostname:port, by the rules of Wagtail's `get_site_for_hostname`."""
-
-    def rank(site):
-        if site.hostname == hostname:
-            if site.port == port:
-                return MATCH_HOSTNAME_PORT
-            return MATCH_HOSTNAME_DEFAULT if site.is_default_site else MATCH_HOSTNAME
-        return MATCH_DEFAULT
-
-    candidates = sorted(
-        (site for site in sites if site.hostname == hostname or site.is_default_site), key=rank
-    )
-    if not candidates:
-        return None
-    if len(candidates) == 1 or rank(candidates[0]) in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
-        return candidates[0]
-    if rank(candidates[0]) == MATCH_DEFAULT:
-        return candidates[len(candidates) == 2]
-    return None
-
-
 def find_site(request):
     """`Site.find_for_request` from the cached sites; kept on the request as Wagtail does."""
-    if not hasattr(request, "_wagtail_site"):
-        hostname = split_domain_port(request._get_raw_host())[0]
-        try:
-            port = int(request.get_port())
-        except (TypeError, ValueError):
-            port = None
-        sites = [site for site, _roots in site_data(request)["sites"]]
-        request._wagtail_site = match_site(sites, hostname, port)
-    return request._wagtail_site
+    return site_for_request(request, [site for site, _roots in site_data(request)["sites"]])
 
 
 def active_language_code(locale_codes):
