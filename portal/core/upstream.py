@@ -21,7 +21,7 @@ Django
   not yet in the storage; portal.core.image_metadata.
 - `request_hostname` → `HttpRequest._get_raw_host()`, `django.http.request.split_domain_port` →
   the host as Wagtail's `Site._find_for_request` reads it, without ALLOWED_HOSTS' DisallowedHost;
-  portal.core.routing, portal.core.directory.
+  portal.core.sites (for the routing and the directory).
 - `is_database_cache`, `DATABASE_CACHE_APP_LABEL` → `django.core.cache.backends.db.BaseDatabaseCache`
   and its `CacheEntry` routing model (app label "django_cache", documented for routers; its table
   is the cache's LOCATION) → the shared cache's own database; portal.core.databases, portal.health.
@@ -40,7 +40,8 @@ Third-party bits of the request cycle
 
 Wagtail
 - `remembered_site` → `request._wagtail_site`, the cache of `Site.find_for_request` → one site
-  lookup per request, shared with Wagtail's own; portal.core.routing, portal.core.directory.
+  lookup per request, shared with Wagtail's own; portal.core.sites (for the routing and the
+  directory).
 - `remember_route`, `route_is_remembered` → `request._wagtail_route_for_request`, the cache of
   `Page.route_for_request`, which `wagtail.views.serve` calls → the portal's two-query routing
   hands its answer to Wagtail's serve view; portal.core.routing.
@@ -59,8 +60,8 @@ Wagtail
 - `file_hash` → `wagtail.utils.file.hash_filelike`, as `AbstractImage._set_file_hash` computes
   `file_hash` (duplicate detection) → a cleaned or generated image keeps a correct hash;
   portal.core.image_metadata, portal.demo.images.
-- Copied behaviour, no private name: `portal.core.routing.match_site` ranks sites as
-  `wagtail.models.sites.get_site_for_hostname` does; its own test compares the two.
+- Copied behaviour, no private name: `portal.core.sites.match_site` ranks sites as
+  `wagtail.models.sites.get_site_for_hostname` does; tests/test_sites.py compares the two.
 
 wagtail-localize
 - `localize_user_can_edit_instance`, `replace_localize_user_can_edit_instance` →
