@@ -15,7 +15,7 @@ class DistrictsConfig(AppConfig):
 
         from portal.core.signals import register_content_app
 
-        from . import directory
+        from . import registry
         from .models import CommunityManager, DistrictPage, NeighbourhoodHouse, Proposal
         from .permissions import DistrictSnippetPermissionPolicy, ProposalPermissionPolicy
 
@@ -31,5 +31,5 @@ class DistrictsConfig(AppConfig):
         )
         register_permission_policy(Proposal, ProposalPermissionPolicy(Proposal))
         register_content_app(self.label, resident_submissions={"proposal"})
-        # The houses, managers and districts every page reads, in the core's cached directory.
-        directory.register()
+        # Its tables in the core's cached directory, its words in the search's vocabulary.
+        registry.register()

@@ -12,6 +12,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormP
 from wagtail.models import Locale
 
 from initiatives.models import Category
+from portal.core.directory import get_directory
 from portal.core.public_forms import WithoutControlCharactersMixin
 
 NAME_MAX_LENGTH = 100
@@ -150,20 +151,12 @@ class ProposalForm(WithoutControlCharactersMixin, BaseForm):
 
     def category_choices(self):
         """(slug, name in the page's language) for every category, Italian where untranslated."""
-        from portal.core.directory import get_directory
-
         directory = get_directory()
-        locale_ids = {directory.default_locale_id}
-        if self.page is not None:
-            locale_ids.add(self.page.locale_id)
-        names = {}
-        categories = sorted(directory.categories.by_id.values(), key=lambda category: category.name)
-        for category in (category for category in categories if category.locale_id in locale_ids):
-            if category.slug not in names or (
-                self.page is not None and category.locale_id == self.page.locale_id
-            ):
-                names[category.slug] = category.name
-        return sorted(names.items(), key=lambda item: item[1].lower())
+        locale_id = self.page.locale_id if self.page is not None else directory.default_locale_id
+        categories = directory.categories.in_locale(locale_id)
+        return sorted(
+            ((category.slug, category.name) for category in categories), key=lambda item: item[1].lower()
+        )
 
     @property
     def is_spam(self):

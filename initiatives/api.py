@@ -45,7 +45,7 @@ def iso(moment):
 def prepare_venues(pages, directory):
     """Each page's district and houses, localized in the page's locale, from the directory."""
     for page in pages:
-        district = directory.district_of(page)
+        district = directory.districts.above(page)
         if district is not None and "localized_house" not in district.__dict__:
             district.localized_house = directory.houses.localized(district.house_id, district.locale_id)
         page.district = district
@@ -87,7 +87,7 @@ def prepare_activities(pages, preparation):
             prefetch_related_objects(pages, "audiences")
             for page in pages:
                 page.localized_audience_list = [
-                    directory.audiences.localized(audience.pk, page.locale_id) or audience
+                    directory.audiences.localized(audience, page.locale_id)
                     for audience in page.audiences.all()
                 ]
     if preparation.wants("language_codes"):
@@ -261,19 +261,12 @@ class OccurrencesAPIViewSet(StrictAPIMixin, GenericViewSet):
     def item(self, listed, query, directory, reasons):
         row, page = listed.row, listed.page
         locale_id = query["locale_id"] or directory.default_locale_id
-        district = directory.district_by_key(row.district_key, locale_id) if row.district_key else None
+        district = directory.districts.for_key(row.district_key, locale_id) if row.district_key else None
         category = None
         if row.category_slug:
-            category = next(
-                (
-                    item
-                    for item in directory.categories.by_id.values()
-                    if item.slug == row.category_slug and item.locale_id == locale_id
-                ),
-                None,
-            ) or next(
-                (item for item in directory.categories.by_id.values() if item.slug == row.category_slug), None
-            )
+            # The row names its page's category by slug, which is the same in every language.
+            named = next((item for item in directory.categories if item.slug == row.category_slug), None)
+            category = directory.categories.localized(named, locale_id)
         venue = page.get_venue()
         return {
             "event_id": page.pk,

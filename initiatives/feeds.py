@@ -17,12 +17,13 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from portal.core.absolute_urls import absolute_url, page_url
+from portal.core.directory import reader_locale
 from portal.core.page_cache import valid_until
 from portal.core.visibility import public_occurrences, serve_like_page, without_restricted
 
 from .ical import calendar_for_events, calendar_name, calendar_response, event_components, new_calendar
 from .models import EventPage, InitiativePage, Occurrence
-from .queries import current_locale, pages_for_keys
+from .queries import pages_for_keys
 
 FEED_PAST = datetime.timedelta(days=30)
 FEED_ITEMS = 30
@@ -74,7 +75,7 @@ def scope_calendar(request, scope_page):
     district = scope_of(scope_page)
 
     def respond():
-        locale = current_locale()
+        locale = reader_locale(request)
         pages = events_in_scope(district, locale, request)
         name = calendar_name(district.title if district else None)
         cal = calendar_for_events(name, pages, request)

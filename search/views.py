@@ -6,26 +6,23 @@ the page of results, one query per page type among them, and one for all their n
 
 import re
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import ngettext
 
+from districts.models import DistrictPage
+from initiatives.models import EventPage
+from portal.core.directory import get_directory, reader_locale
 from portal.core.page_cache import cached_by_version
 from portal.core.public_forms import without_control_characters
 from portal.core.routing import find_site
+from portal.core.search.query import resident_search, searchable_pages
 from portal.core.search.text import fold, normalise_query
+from portal.core.visibility import without_restricted
 
 from .forms import SearchForm
-from .query import (
-    in_category,
-    next_occurrences,
-    page_models,
-    reader_locale,
-    resident_search,
-    searchable_pages,
-)
+from .query import in_category, next_occurrences, page_models
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
@@ -34,44 +31,24 @@ SLUG = re.compile(r"^[-\w]+\Z")
 
 def locale_districts(locale):
     """The live, public districts of `locale`, kept until the content changes."""
-    from districts.models import DistrictPage
-    from portal.core.visibility import without_restricted
 
     def load():
         return list(without_restricted(DistrictPage.objects.live().filter(locale=locale)).order_by("path"))
 
-    return cached_by_version(None, f"search:districts:{locale.pk}", load)
+    return cached_by_version(None, "search:districts", load, locale.pk)
 
 
-def locale_categories(locale):
-    """{id: category} of every category, and [(slug, name)] in the reader's language; kept
-    until the content changes."""
-    return cached_by_version(None, f"search:categories:{locale.pk}", lambda: load_categories(locale))
-
-
-def load_categories(locale):
-    from initiatives.models import Category
-
-    by_id = {}
-    names = {}
-    default_language = settings.LANGUAGE_CODE
-    for category in Category.objects.select_related("locale").order_by("name"):
-        by_id[category.pk] = category
-        if category.locale_id == locale.pk:
-            names[category.slug] = category
-        elif category.locale.language_code == default_language:
-            names.setdefault(category.slug, category)
-    for category in list(by_id.values()):
-        category.in_reader_language = names.get(category.slug, category)
-    choices = sorted(((slug, category.name) for slug, category in names.items()), key=lambda item: item[1])
-    return by_id, choices
+def category_choices(categories, locale):
+    """[(slug, name)] of the categories, in the reader's language where translated, by name."""
+    return sorted(
+        ((category.slug, category.name) for category in categories.in_locale(locale.pk)),
+        key=lambda item: item[1],
+    )
 
 
 def district_slug_here(value, districts):
     """The slug of the district in this locale, when `value` names it in another language
     (a link shared from, or a language switch on, another locale's search page)."""
-    from districts.models import DistrictPage
-
     if not value or not SLUG.match(value) or any(district.slug == value for district in districts):
         return value
     keys = set(DistrictPage.objects.filter(slug=value).values_list("translation_key", flat=True))
@@ -81,10 +58,9 @@ def district_slug_here(value, districts):
     return value
 
 
-def describe(results, districts, categories):
-    """Each result with its kind, district, category and (for events) next date."""
-    from initiatives.models import EventPage
-
+def describe(results, districts, categories, locale):
+    """Each result with its kind, district, category (in the reader's language where
+    translated) and (for events) next date."""
     district_by_path = {district.path: district for district in districts}
     district_depth = districts[0].depth if districts else None
     events = [page for page in results if isinstance(page, EventPage)]
@@ -94,12 +70,12 @@ def describe(results, districts, categories):
         district = None
         if district_depth is not None and page.depth >= district_depth:
             district = district_by_path.get(page.path[: district_depth * page.steplen])
-        category = categories.get(getattr(page, "category_id", None))
+        category = categories.localized(getattr(page, "category_id", None), locale.pk)
         described.append(
             {
                 "page": page,
                 "district": None if district is not None and district.pk == page.pk else district,
-                "category": category.in_reader_language if category is not None else None,
+                "category": category,
                 "next": upcoming.get(page.translation_key) if isinstance(page, EventPage) else None,
             }
         )
@@ -108,14 +84,16 @@ def describe(results, districts, categories):
 
 def search(request):
     find_site(request)  # the header's and the results' links, without Wagtail's Site query
-    locale = reader_locale()
+    directory = get_directory()
+    locale = directory.active_locale()
     districts = locale_districts(locale)
-    categories, category_choices = locale_categories(locale)
+    categories = directory.categories
+    choices = category_choices(categories, locale)
     data = request.GET.copy()
     if data.get("district"):
         data["district"] = district_slug_here(data["district"], districts)
-    form = SearchForm(data, districts=districts, categories=category_choices)
-    context = {"form": form, "search_query": "", "districts": districts, "categories": category_choices}
+    form = SearchForm(data, districts=districts, categories=choices)
+    context = {"form": form, "search_query": "", "districts": districts, "categories": choices}
     if not form.is_valid():
         context["search_query"] = " ".join(str(form.data.get("q", "")).split())[:200]
         return TemplateResponse(request, "search/search.html", context, status=400)
@@ -145,7 +123,7 @@ def search(request):
     if results is not None:
         page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context["page_obj"] = page_obj
-        context["results"] = describe(list(page_obj.object_list), districts, categories)
+        context["results"] = describe(list(page_obj.object_list), districts, categories, locale)
         kept = data.copy()
         kept.pop("page", None)
         context["pagination_query"] = kept.urlencode()

@@ -19,9 +19,11 @@ from wagtail_localize.fields import SynchronizedField
 from initiatives.models import InitiativePage
 from initiatives.queries import district_initiatives, upcoming_occurrences
 from portal.core.blocks import BodyBlock
-from portal.core.directory import CachedViewRestrictionsMixin
+from portal.core.directory import Translated, get_directory
 from portal.core.geo import openstreetmap_url
+from portal.core.page_cache import cached_by_version
 from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -340,11 +342,13 @@ class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
     # Cached per instance, so the API can prepare them for a whole listing (districts/api.py).
     @cached_property
     def localized_house(self):
-        return self.house.localized if self.house_id else None
+        directory = get_directory()
+        return directory.houses.localized(self.house_id, directory.active_locale().pk)
 
     @cached_property
     def localized_manager(self):
-        return self.manager.localized if self.manager_id else None
+        directory = get_directory()
+        return directory.managers.localized(self.manager_id, directory.active_locale().pk)
 
     @property
     def house_data(self):
@@ -387,16 +391,13 @@ class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
 
     def prepare_from_directory(self, directory):
         """Take the house and the manager in this page's language from the cached directory
-        (home/api_directory.py) rather than two queries each."""
+        (portal/core/directory.py) rather than two queries each."""
         if "localized_house" not in self.__dict__:
             self.localized_house = directory.houses.localized(self.house_id, self.locale_id)
         if "localized_manager" not in self.__dict__:
             self.localized_manager = directory.managers.localized(self.manager_id, self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
-        from portal.core.directory import get_directory
-        from portal.core.page_cache import cached_by_version
-
         context = super().get_context(request, *args, **kwargs)
         self.prepare_from_directory(get_directory(request))
         context["house"] = self.localized_house
@@ -411,13 +412,11 @@ class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
                 "proposal_form": self.proposal_form(request=request),
             }
 
-        context.update(cached_by_version(request, f"district:listings:{self.pk}", listings))
+        context.update(cached_by_version(request, "districts:district-listings", listings, self.pk))
         return context
 
     def proposal_form(self, request=None):
         """This district's form for residents' proposals, if it has a live one."""
-        from portal.core.directory import without_restricted
-
         # Imported when called: the proposal models need the district page (proposals.py imports
         # this module at its top), so this module, loaded first, cannot import them back at its
         # top. Two models of one app that refer to each other; Django loads them as one package.
@@ -442,17 +441,12 @@ class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
         )
         if not keys:
             return []
-        from portal.core.directory import get_directory, without_restricted
-
         default_locale_id = get_directory(request).default_locale_id
-        chosen = {}
         pages = without_restricted(
             InitiativePage.objects.live()
             .filter(translation_key__in=keys, locale__in=[self.locale_id, default_locale_id])
             .select_related("image", "category"),
             request,
         )
-        for page in pages:
-            if page.translation_key not in chosen or page.locale_id == self.locale_id:
-                chosen[page.translation_key] = page
-        return sorted(chosen.values(), key=lambda page: page.title.lower())
+        chosen = Translated(pages, default_locale_id).in_locale(self.locale_id)
+        return sorted(chosen, key=lambda page: page.title.lower())

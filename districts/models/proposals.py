@@ -24,7 +24,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from portal.core.directory import CachedViewRestrictionsMixin
+from portal.core.directory import get_directory
+from portal.core.visibility import CachedViewRestrictionsMixin
 
 from ..forms import FIXED_FIELDS, ProposalFieldBuilder, ProposalForm, ProposalFormPageAdminForm
 from ..ratelimit import RateLimit
@@ -319,8 +320,6 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def get_context(self, request, *args, **kwargs):
-        from portal.core.directory import get_directory
-
         context = super().get_context(request, *args, **kwargs)
         district = self.district
         if district is not None:

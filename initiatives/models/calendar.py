@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from initiatives.calendar import calendar_context
-from portal.core.directory import CachedViewRestrictionsMixin
+from portal.core.visibility import CachedViewRestrictionsMixin
 
 
 class CalendarPage(CachedViewRestrictionsMixin, Page):

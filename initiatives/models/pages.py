@@ -278,7 +278,6 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
     # The localized_* values are cached per instance so that a page view and the API can prepare
     # them from the directory in the page's locale (`prepare_from_directory`); read unprepared,
     # they are in the reader's locale (`.localized`), from the directory too.
-    # whole listing at once (initiatives/api.py) instead of querying per page.
     @cached_property
     def localized_house(self):
         directory = get_directory()
@@ -341,7 +340,7 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
 
     def prepare_from_directory(self, directory):
         """Take the district and the localized house, category and audiences from the cached
-        directory (home/api_directory.py) rather than a query each."""
+        directory (portal/core/directory.py) rather than a query each."""
         cached = self.__dict__
         if "district" not in cached:
             district = directory.districts.above(self)

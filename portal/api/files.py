@@ -74,7 +74,7 @@ def restricted_collection_ids(request):
             list(Collection.objects.values_list("pk", "path")),
         )
 
-    restrictions, collections = cached_by_version(request, "api:collection-restrictions", load)
+    restrictions, collections = cached_by_version(request, "portal:collection-restrictions", load)
     paths = [r.collection.path for r in restrictions if not r.accept_request(request)]
     return {pk for pk, path in collections if any(path.startswith(root) for root in paths)}
 

@@ -1,9 +1,13 @@
 """The shared StreamField blocks: one `BodyBlock` serves the body of every page type."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from .directory import Translated, get_directory
+from .page_cache import cached_by_version
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -40,7 +44,9 @@ class ImageWithCaptionBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         """In the API the image comes as fixed renditions with this block's text alternative."""
-        from portal.core.api.serializers import image_representation
+        # Imported here because Wagtail's API serializers look up the Page model when imported,
+        # and this module is imported while the models are being loaded.
+        from .api.serializers import image_representation
 
         data = super().get_api_representation(value, context)
         if value.get("image") is not None:
@@ -60,29 +66,23 @@ class QuoteBlock(blocks.StructBlock):
 
 
 def localized_live_page(page):
-    """`page.localized` (its live translation in the active language, else the page itself),
+    """`page.localized` (its live translation in the reader's locale, else the page itself),
     the answer kept by content version: two queries per link less on a translated page."""
-    from django.utils.translation import get_language
-
-    from portal.core.page_cache import cached_by_version
-
-    from .directory import get_directory
-
-    directory = get_directory()
-    locale_id = directory.locale_id_for(get_language() or "") or directory.default_locale_id
+    locale_id = get_directory().active_locale().pk
     if page.locale_id == locale_id:
         return page
 
     def load():
-        translations = (
+        translation = (
             type(page)
             ._default_manager.live()
             .filter(translation_key=page.translation_key, locale_id=locale_id)
+            .first()
         )
-        return (translations.first(),)
+        return [translation] if translation is not None else []
 
-    (translation,) = cached_by_version(None, f"localized-page:{page.translation_key}:{locale_id}", load)
-    return translation or page
+    found = cached_by_version(None, "core:live-translation", load, page.translation_key, locale_id)
+    return Translated([page, *found]).localized(page, locale_id)
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -106,12 +106,9 @@ class CallToActionBlock(blocks.StructBlock):
         return context
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks import StructBlockValidationError
-
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
-            raise StructBlockValidationError(
+            raise blocks.StructBlockValidationError(
                 block_errors={"page": ValidationError(_("Choose a page or enter an address."))}
             )
         return value

@@ -1,84 +1,159 @@
-"""The small, site-wide tables the headless API reads on every request, cached between requests.
+"""The small, site-wide tables that nearly every page and API answer reads, cached between requests.
 
-Locales, categories, audiences, spoken languages, neighbourhood houses (with opening hours),
-Community Managers (with their photo rendition) and the live districts are a few dozen rows
-that nearly every API item refers to. Reading them per request would cost eight queries;
-the directory keeps them in the default cache under the portal's shared content version
-(`portal.core.page_cache`), which every content save, publish, unpublish, move and delete bumps,
-so an edit in one worker is seen by every other at once.
+The core keeps the locales, the sites with their root pages and the view restrictions; the
+content apps register the rest from their `AppConfig.ready` with `register_table` (initiatives:
+categories, audiences, spoken languages; districts: neighbourhood houses with their opening
+hours, Community Managers with their photo renditions, the live district pages). A registered
+table reads as an attribute of the directory: `directory.categories`, `directory.districts`.
+
+They are a few dozen rows that nearly every item refers to; reading them per request would cost
+a dozen queries. The directory keeps them in the default cache under the portal's shared content
+version (`portal.core.page_cache`), which every content save, publish, unpublish, move and
+delete bumps, so an edit in one worker is seen by every other at once.
+
+Translatable rows are read in a locale by the portal's one rule (`Translated`): a row's
+translation in the reader's locale if there is one, else the row itself, as Wagtail's
+`.localized` has it. A page's links (its category, house, audiences) point to the source
+language's row, so "itself" is the source. A translation key alone (an occurrence row's
+district) stands for its group's source: the row in the default locale, else the first stored.
 """
 
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Prefetch
-from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from django.db.models import Model, Q
+from wagtail.models import Locale, Page, Site
 
+from .i18n import active_locale, content_language
+from .page_cache import cached_by_version
 from .sites import site_for_request
+from .visibility import get_guards, under
 
-# What the public may see is decided in home/visibility.py; the page models import the serve-time
-# check from here.
-from .visibility import CachedViewRestrictionsMixin, without_restricted  # noqa: F401
-
-MANAGER_PHOTO_SPEC = "fill-400x400"
-# The district page's portrait (districts/district_page.html): made with the directory too, so
-# that the cached manager carries it (a prefetched image looks for no other rendition).
-MANAGER_CARD_SPEC = "fill-200x200"
-CACHE_SECONDS = 300
+# name -> (load, index): what the content apps registered (`register_table`).
+TABLES = {}
 
 
-@dataclass
+# --- The one "localized" lookup ----------------------------------------------------------------
+
+
 class Translated:
-    """Rows of one translatable model, by id and by (translation key, locale id)."""
+    """Rows of one translatable model (snippets or pages), each read in a locale by the one rule
+    of the module's docstring: its translation there, else itself (or, for a translation key,
+    the group's source)."""
 
-    by_id: dict = field(default_factory=dict)
-    by_key: dict = field(default_factory=dict)
+    def __init__(self, rows=(), default_locale_id=None):
+        self.default_locale_id = default_locale_id
+        self.by_id = {}
+        self.groups = {}  # translation key -> {locale id: row}, the first stored first
+        for row in rows:
+            self.add(row)
 
-    def add(self, item):
-        self.by_id[item.pk] = item
-        self.by_key[(item.translation_key, item.locale_id)] = item
+    def add(self, row):
+        self.by_id[row.pk] = row
+        self.groups.setdefault(row.translation_key, {}).setdefault(row.locale_id, row)
 
-    def localized(self, pk, locale_id):
-        """The item with id `pk` in `locale_id` if translated, else the item itself (or None)."""
-        item = self.by_id.get(pk)
-        if item is None:
+    def __iter__(self):
+        return iter(self.by_id.values())
+
+    def __len__(self):
+        return len(self.by_id)
+
+    def localized(self, row, locale_id):
+        """`row` (or the id of a stored row) in `locale_id`: its translation there, else `row`
+        itself; None for None or an unknown id."""
+        if not isinstance(row, Model):
+            row = self.by_id.get(row)
+        if row is None:
             return None
-        return self.by_key.get((item.translation_key, locale_id), item)
+        return self.groups.get(row.translation_key, {}).get(locale_id, row)
 
-    def in_locale(self, translation_key, locale_id, fallback_locale_id):
-        return self.by_key.get((translation_key, locale_id)) or self.by_key.get(
-            (translation_key, fallback_locale_id)
+    def source(self, translation_key):
+        """The row a group was translated from: its row in the default locale, else the first."""
+        group = self.groups.get(translation_key)
+        if not group:
+            return None
+        return group.get(self.default_locale_id) or next(iter(group.values()))
+
+    def for_key(self, translation_key, locale_id):
+        """The row with this translation key in `locale_id`, else its source; None if unknown."""
+        return self.localized(self.source(translation_key), locale_id)
+
+    def in_locale(self, locale_id):
+        """What a reader of `locale_id` may choose from: every group written in that locale or in
+        the default one, once, in `locale_id` where translated, in the order of those rows."""
+        keys = dict.fromkeys(
+            row.translation_key for row in self if row.locale_id in (locale_id, self.default_locale_id)
         )
+        return [self.for_key(key, locale_id) for key in keys]
+
+
+class PageTree(Translated):
+    """Live pages of one type in tree order, each in a locale by the one rule, and the one above a
+    page (`above`)."""
+
+    @cached_property
+    def by_path(self):
+        return {page.path: page for page in self}
+
+    def above(self, page):
+        """The nearest of these pages above `page` (in its own locale, as its tree is), or None."""
+        by_path = self.by_path
+        for depth in range(page.depth - 1, 0, -1):
+            found = by_path.get(page.path[: depth * page.steplen])
+            if found is not None:
+                return found
+        return None
+
+
+def by_id(rows, default_locale_id=None):
+    """{id: row}: the index of a table whose rows are not translated."""
+    return {row.pk: row for row in rows}
+
+
+def register_table(name, load, index=by_id):
+    """Keep `load()`'s rows in every directory, read as `directory.<name>`.
+
+    For the content apps' `AppConfig.ready`. `index(rows, default_locale_id)` arranges the rows:
+    `Translated` for translatable rows, `PageTree` for live pages of one type in tree order,
+    `by_id` ({id: row}, the default) for the others. The rows travel through the cache, so they
+    carry everything prefetched with them and must be picklable.
+    """
+    TABLES[name] = (load, index)
+
+
+# --- The directory -----------------------------------------------------------------------------
 
 
 @dataclass
 class Directory:
     locales: dict  # locale id -> Locale
     default_locale_id: int
-    categories: Translated
-    audiences: Translated
-    houses: Translated
-    managers: Translated
-    languages: dict  # spoken language id -> SpokenLanguage
-    districts: list  # live DistrictPage objects, every locale
     guards: object  # portal.core.visibility.Guards: the view restrictions and the subtrees they guard
     sites: list  # (Site with its root page, [tree paths of the root page and its translations])
+    tables: dict = field(default_factory=dict)  # the registered tables, by name
 
-    @property
-    def restricted_paths(self):
-        """The tree paths of the subtrees the public may not see (home/visibility.py)."""
-        return self.guards.paths
+    def __getattr__(self, name):
+        # Only for the registered tables (`directory.categories`); read from __dict__, which is
+        # still empty while pickle rebuilds the object.
+        tables = self.__dict__.get("tables")
+        if tables is not None and name in tables:
+            return tables[name]
+        raise AttributeError(f"{type(self).__name__!r} has no attribute or registered table {name!r}")
+
+    def active_locale(self):
+        """The reader's locale, `Locale.get_active()`, without a query (portal.core.i18n)."""
+        return active_locale(self.locales.values())
+
+    def locale_id_for(self, language_code):
+        """The Locale id of a content language code; None for an unknown or uncreated one."""
+        code = content_language(language_code)
+        return next((locale.pk for locale in self.locales.values() if locale.language_code == code), None)
 
     def public_pages(self, request):
         """Live pages of the request's site (every locale) outside restrictions the request
         has not passed: Wagtail's `get_public_pages_queryset` without its three queries, by
-        the portal's rule (home/visibility.py: an alias or a translation of a private page is
-        private too)."""
-        from django.db.models import Q
-        from wagtail.models import Page
-
-        from .visibility import under
-
+        the portal's rule (portal/core/visibility.py: an alias or a translation of a private
+        page is private too)."""
         queryset = Page.objects.all().live()
         hidden = self.guards.paths_hidden_from(request)
         if hidden:
@@ -92,99 +167,12 @@ class Directory:
             scope |= Q(path__startswith=path)
         return queryset.filter(scope)
 
-    @cached_property
-    def districts_by_path(self):
-        return {district.path: district for district in self.districts}
-
-    def district_of(self, page):
-        """The live district page above `page` (same locale, as its tree is), or None."""
-        by_path = self.districts_by_path
-        steplen = page.steplen
-        for depth in range(page.depth - 1, 0, -1):
-            district = by_path.get(page.path[: depth * steplen])
-            if district is not None:
-                return district
-        return None
-
-    def district_by_key(self, translation_key, locale_id):
-        """The district with this translation key in `locale_id`, else in the default locale."""
-        fallback = None
-        for district in self.districts:
-            if district.translation_key != translation_key:
-                continue
-            if district.locale_id == locale_id:
-                return district
-            if district.locale_id == self.default_locale_id or fallback is None:
-                fallback = district
-        return fallback
-
-    def locale_id_for(self, language_code):
-        """The Locale id of a content language code; None for an unknown or uncreated one."""
-        try:
-            code = get_supported_content_language_variant(language_code)
-        except LookupError:
-            return None
-        if code not in dict(get_content_languages()):
-            return None
-        for locale in self.locales.values():
-            if locale.language_code == code:
-                return locale.pk
-        return None
-
 
 def build_directory() -> Directory:
-    from wagtail.images import get_image_model
-    from wagtail.images.shortcuts import get_rendition_or_not_found
-    from wagtail.models import Locale, Page, Site
-
-    from districts.models import CommunityManager, DistrictPage, NeighbourhoodHouse
-    from initiatives.models import Audience, Category, SpokenLanguage
-
-    from .visibility import get_guards
-
-    locales = list(Locale.objects.all())
     default = Locale.get_default()
-    categories, audiences, houses, managers = Translated(), Translated(), Translated(), Translated()
-    for category in Category.objects.all():
-        categories.add(category)
-    for audience in Audience.objects.all():
-        audiences.add(audience)
-    for house in NeighbourhoodHouse.objects.prefetch_related("opening_hours"):
-        houses.add(house)
-    photos = get_image_model().objects.prefetch_renditions(MANAGER_PHOTO_SPEC, MANAGER_CARD_SPEC)
-    for manager in CommunityManager.objects.prefetch_related(Prefetch("photo", queryset=photos)):
-        if manager.photo is not None:
-            # Make the renditions now, so that they travel in the cached directory; a missing
-            # original file must not stop every page that reads the directory.
-            for spec in (MANAGER_PHOTO_SPEC, MANAGER_CARD_SPEC):
-                get_rendition_or_not_found(manager.photo, spec)
-        managers.add(manager)
-    districts = list(
-        DistrictPage.objects.live()
-        .only(
-            "id",
-            "title",
-            "slug",
-            "path",
-            "depth",
-            "url_path",
-            "translation_key",
-            "locale",
-            "house",
-            "manager",
-            "live",
-        )
-        .order_by("path")
-    )
     return Directory(
-        locales={locale.pk: locale for locale in locales},
+        locales={locale.pk: locale for locale in Locale.objects.all()},
         default_locale_id=default.pk,
-        categories=categories,
-        audiences=audiences,
-        houses=houses,
-        managers=managers,
-        languages={language.pk: language for language in SpokenLanguage.objects.all()},
-        districts=districts,
         guards=get_guards(),
         sites=[
             (
@@ -198,13 +186,17 @@ def build_directory() -> Directory:
             )
             for site in Site.objects.select_related("root_page")
         ],
+        tables={name: index(load(), default.pk) for name, (load, index) in TABLES.items()},
     )
 
 
 def get_directory(request=None) -> Directory:
     """The directory for the current content version: one cache read when nothing changed
-    (and no query at all when `request` has already read the version)."""
-    from portal.core.page_cache import cached_by_version
+    (and no query at all when `request` has already read the version). A cache outage costs
+    the queries of build_directory(), not an error."""
+    return cached_by_version(request, "core:directory", build_directory)
 
-    # A cache outage costs the queries of build_directory(), not an error.
-    return cached_by_version(request, "api:directory", build_directory, CACHE_SECONDS)
+
+def reader_locale(request=None):
+    """The reader's locale (`Locale.get_active()`) from the cached directory, without a query."""
+    return get_directory(request).active_locale()

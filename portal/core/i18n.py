@@ -1,4 +1,11 @@
-"""Reading in one's language: dates, weekday names and text direction for the reader's locale.
+"""Reading in one's language: which locale the reader reads, and dates, weekday names and text
+direction in it.
+
+The reader's locale is Wagtail's `Locale.get_active()`: the locale of the active language (its
+content-language variant), else the default one (`settings.LANGUAGE_CODE`'s). `active_language_code`
+is that rule, applied to the locales a caller already holds (the cached directory's, the
+navigation's, the routing's), so that nobody asks the database for it; `active_locale` picks the
+Locale object by it.
 
 Django's own catalogues name the weekdays and months and its locale formats order the dates;
 `portal/formats/<lang>/formats.py` refines them and adds two formats Django does not have
@@ -10,6 +17,7 @@ those format modules says so and the helpers here follow it.
 from django.conf import settings
 from django.utils import formats, translation
 from django.utils.dates import WEEKDAYS
+from wagtail.coreutils import get_supported_content_language_variant
 
 # The formats the templates ask for, by style; the last two are ours, not Django's.
 DATE_STYLES = {
@@ -23,6 +31,39 @@ OWN_FORMAT_DEFAULTS = {
     "WEEKDAY_DAY_FORMAT": "l j F",
     "LOWERCASE_DATE_NAMES": False,
 }
+
+
+# --- The reader's locale ------------------------------------------------------------------------
+
+
+def content_language(code):
+    """The content language (WAGTAIL_CONTENT_LANGUAGES) that serves language `code`, or None."""
+    if not code:
+        return None
+    try:
+        return get_supported_content_language_variant(code)
+    except LookupError:
+        return None
+
+
+def active_language_code(available):
+    """The language code of `Locale.get_active()` among `available` (the language codes of the
+    locales that exist): the active language's, else the default language's; None if neither."""
+    for code in (translation.get_language(), settings.LANGUAGE_CODE):
+        variant = content_language(code)
+        if variant is not None and variant in available:
+            return variant
+    return None
+
+
+def active_locale(locales):
+    """`Locale.get_active()` out of `locales` (Locale objects at hand), without a query; None if
+    neither the active nor the default language has one among them."""
+    by_code = {locale.language_code: locale for locale in locales}
+    return by_code.get(active_language_code(by_code))
+
+
+# --- Dates -------------------------------------------------------------------------------------
 
 
 def own_format(name, language=None):

@@ -56,6 +56,7 @@ import contextvars
 import hashlib
 import logging
 import math
+import re
 import time
 from urllib.parse import urlencode
 
@@ -131,6 +132,9 @@ API_PARAMETERS = frozenset(
 )
 # Keys longer than this are hashed; the cache adds its KEY_PREFIX and ":1:" to it.
 MAX_KEY_LENGTH = 200
+# Data kept by content version (`cached_by_version`): its name, and how long it is kept at most.
+DATA_NAME = re.compile(r"[a-z]+:[a-z]+(-[a-z]+)*")
+DATA_SECONDS = 300
 
 # The request being served, so that code without it (Wagtail's serve-time restriction check)
 # shares its content version read.
@@ -244,16 +248,27 @@ def bump_version(**kwargs):
 # --- Data kept by content version -------------------------------------------------------------
 
 
-def cached_by_version(request, name, build, timeout=300):
+def cached_by_version(request, name, build, *key, timeout=DATA_SECONDS):
     """`build()`'s picklable result, kept in the default cache until the content changes.
 
-    For site-wide data that is the same for every reader (never anything personal). A cache
-    outage only costs the queries of `build()`. If `build()` reads something that changes with
-    the clock (`valid_until`), the result is kept no longer than that, and the page that uses it
-    inherits the limit.
+    For site-wide data that is the same for every reader (never anything personal). Every cache
+    of the portal that lives until the next content change goes through here, under one key
+    convention: `portal:data:<name>[:<part>…]:<version>`, where
+
+    - `name` says who keeps what, as "<app label>:<what>" in lower case with hyphens
+      ("core:directory", "portal:nav-locale", "initiatives:calendar-filters");
+    - `key` are the ids the data depends on (a locale id, a page id, a translation key), one
+      entry each; never a value taken from the request as typed;
+    - the content version comes last, so a bump leaves every old entry behind at once.
+
+    A cache outage only costs the queries of `build()`. If `build()` reads something that
+    changes with the clock (`valid_until`), the result is kept no longer than that, and the page
+    that uses it inherits the limit.
     """
+    if not DATA_NAME.fullmatch(name):
+        raise ValueError(f"cached_by_version: {name!r} is not named '<app label>:<what>'")
     try:
-        key = f"portal:data:{name}:{request_version(request)}"
+        key = ":".join(["portal:data", name, *map(str, key), str(request_version(request))])
         cached = caches["default"].get(key)
     except Exception as error:
         logger.debug("Content cache unavailable (%s: %s)", error.__class__.__name__, error)

@@ -23,12 +23,11 @@ from functools import cache
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
-from django.utils import translation
 from wagtail import views as wagtail_views
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site, get_page_models
 
+from .i18n import active_language_code
 from .page_cache import cached_by_version
 from .sites import site_for_request
 
@@ -68,24 +67,12 @@ def load_sites():
 
 
 def site_data(request):
-    return cached_by_version(request, "routing:sites", load_sites)
+    return cached_by_version(request, "core:sites", load_sites)
 
 
 def find_site(request):
     """`Site.find_for_request` from the cached sites; kept on the request as Wagtail does."""
     return site_for_request(request, [site for site, _roots in site_data(request)["sites"]])
-
-
-def active_language_code(locale_codes):
-    """The language code of `Locale.get_active()`, without its query."""
-    for code in (translation.get_language(), settings.LANGUAGE_CODE):
-        try:
-            variant = get_supported_content_language_variant(code)
-        except LookupError:
-            continue
-        if variant in locale_codes:
-            return variant
-    return None
 
 
 def slug_of(url_path):

@@ -21,7 +21,7 @@ Consequently every page of a translation group is public or none is, and an occu
 (materialised once per translation key, on the source page) is private exactly when its page is.
 
 The guards are computed once per content version (saving or deleting a restriction bumps it,
-portal/signals.py) as tree-path prefixes: a listing excludes them with `path LIKE` conditions
+portal/core/signals.py) as tree-path prefixes: a listing excludes them with `path LIKE` conditions
 and no query of its own, and serving a page checks them without a query. Listings, feeds, the
 sitemap and search show what the public may see whoever asks, so that they can be cached and
 shared; a page itself, and its own `.ics`, answer as Wagtail's serve view does for its
@@ -173,7 +173,7 @@ def load_guards():
 
 def get_guards(request=None):
     """The portal's guards for the current content version (one cache read when warm)."""
-    return cached_by_version(request, "visibility:guards", load_guards)
+    return cached_by_version(request, "core:guards", load_guards)
 
 
 def private_paths(request=None):

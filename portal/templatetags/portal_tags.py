@@ -24,7 +24,8 @@ from wagtail.models import Locale, Page
 
 from portal.core import i18n as portal_i18n
 from portal.core.absolute_urls import absolute_url
-from portal.core.i18n import language_direction
+from portal.core.directory import Translated
+from portal.core.i18n import active_locale, language_direction
 from portal.core.page_cache import cached_by_version
 
 register = template.Library()
@@ -61,16 +62,11 @@ def _load_site_data():
     homes = {}
     for home in HomePage.objects.live().order_by("path"):
         homes.setdefault(home.locale_id, home)
-    by_id = {}
-    by_key = {}
-    for category in Category.objects.all():
-        by_id[category.pk] = category
-        by_key[(category.translation_key, category.locale_id)] = category
     return {
         "locales": sorted(locales, key=lambda locale: order.index(locale.language_code)),
         "homes": homes,
         "restricted_paths": private_paths(),
-        "categories": (by_id, by_key),
+        "categories": Translated(Category.objects.all()),
     }
 
 
@@ -98,15 +94,14 @@ def _load_locale_data(locale, restricted_paths):
         candidates = list(
             NeighbourhoodHouse.objects.filter(translation_key__in=keys).prefetch_related("opening_hours")
         )
-        by_id = {house.pk: house for house in candidates}
-        localized = {house.translation_key: house for house in candidates if house.locale_id == locale.pk}
+        translations = Translated(candidates)
         seen = set()
         for district in districts:
-            original = by_id.get(district.house_id)
+            original = translations.by_id.get(district.house_id)
             if original is None or original.translation_key in seen:
                 continue
             seen.add(original.translation_key)
-            houses.append((district, localized.get(original.translation_key, original)))
+            houses.append((district, translations.localized(original, locale.pk)))
     return {"districts": districts, "calendars": (portal_wide, by_district), "houses": houses}
 
 
@@ -120,7 +115,7 @@ class PortalNav:
     @cached_property
     def site_data(self):
         """Locales, home pages, restricted paths and categories: one cache read when warm."""
-        return cached_by_version(self.request, "nav:site", _load_site_data)
+        return cached_by_version(self.request, "portal:nav-site", _load_site_data)
 
     @cached_property
     def locale_data(self):
@@ -129,7 +124,7 @@ class PortalNav:
             return {"districts": [], "calendars": (None, {}), "houses": []}
         locale, restricted = self.locale, self.restricted_paths
         return cached_by_version(
-            self.request, f"nav:locale:{locale.pk}", lambda: _load_locale_data(locale, restricted)
+            self.request, "portal:nav-locale", lambda: _load_locale_data(locale, restricted), locale.pk
         )
 
     @property
@@ -143,17 +138,7 @@ class PortalNav:
         by_id = {locale.pk: locale for locale in self.locales}
         if self.page is not None and getattr(self.page, "locale_id", None) in by_id:
             return by_id[self.page.locale_id]
-        try:
-            code = get_supported_content_language_variant(get_language())
-        except LookupError:
-            code = settings.LANGUAGE_CODE
-        for locale in self.locales:
-            if locale.language_code == code:
-                return locale
-        for locale in self.locales:
-            if locale.language_code == settings.LANGUAGE_CODE:
-                return locale
-        return self.locales[0] if self.locales else None
+        return active_locale(self.locales) or (self.locales[0] if self.locales else None)
 
     @property
     def homes(self):
@@ -195,15 +180,14 @@ class PortalNav:
 
     @property
     def categories(self):
-        """({category id: category}, {(translation key, locale id): category})."""
+        """Every category (`portal.core.directory.Translated`)."""
         return self.site_data["categories"]
 
     def localized_category(self, category_id):
-        by_id, by_key = self.categories
-        category = by_id.get(category_id)
-        if category is None or self.locale is None:
-            return category
-        return by_key.get((category.translation_key, self.locale.pk), category)
+        """The category in the current locale where translated, else itself (the one rule)."""
+        if self.locale is None:
+            return self.categories.by_id.get(category_id)
+        return self.categories.localized(category_id, self.locale.pk)
 
     @cached_property
     def translations(self):
@@ -220,7 +204,7 @@ class PortalNav:
                 .order_by("pk")
             }
 
-        return cached_by_version(self.request, f"nav:translations:{page.translation_key}", load)
+        return cached_by_version(self.request, "portal:page-translations", load, page.translation_key)
 
     @cached_property
     def language_codes(self):
@@ -251,7 +235,9 @@ class PortalNav:
             return "alias"
         if self.language_codes.get(page.locale_id) == self.source_language:
             return "source"
-        return cached_by_version(self.request, f"nav:translation-state:{page.pk}", self._translation_progress)
+        return cached_by_version(
+            self.request, "portal:translation-state", self._translation_progress, page.pk
+        )
 
     def _translation_progress(self):
         from wagtail_localize.models import Translation

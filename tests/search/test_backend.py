@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from portal.core.search.backend import NormalisingBackendMixin, filtered_language, postgres_config
-from search.query import search_pages
+from portal.core.search.query import search_pages
 from tests.factories import CategoryFactory, EventPageFactory, InitiativePageFactory, publish_translation
 
 pytestmark = pytest.mark.django_db

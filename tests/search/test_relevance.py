@@ -134,10 +134,11 @@ API_ONLY_QUERIES = [("it", "ciclofficna")]
 
 @pytest.mark.parametrize(("language", "query"), API_QUERIES)
 def test_search_pages_is_what_the_site_searches(demo, client, language, query):
-    """`search.query.search_pages` (what the API calls, home/api.py) gives the site's results."""
+    """`portal.core.search.query.search_pages` (what the API's `?search=` calls) gives the site's
+    results."""
     from wagtail.models import Locale, Page
 
-    from search.query import search_pages
+    from portal.core.search.query import search_pages
 
     locale = Locale.objects.get(language_code=language)
     api_like = Page.objects.live().public()  # the API's base queryset, filtered by ?locale=

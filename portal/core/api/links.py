@@ -2,16 +2,13 @@
 
 import contextvars
 
-from django.db.models import (
-    Q,
-)
-from django.utils import translation
+from django.db.models import Q
 from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler as WagtailPageLinkHandler
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
-# Fixed renditions suited to phones: a 4:3 card picture and a full-width one.
+from portal.core.directory import Translated
 
 # --- Page links in rich text ----------------------------------------------------------------
 
@@ -28,7 +25,7 @@ class LinkedPages:
         self.ids = {str(pk) for pk in ids}
         self.directory = directory
         self.by_id = {str(page.pk): page for page in rows}
-        self.by_key = {(page.translation_key, page.locale_id): page for page in rows}
+        self.live = Translated(page for page in rows if page.live)
 
     @staticmethod
     def condition(ids):
@@ -36,20 +33,12 @@ class LinkedPages:
         keys = Page.objects.filter(id__in=ids).values("translation_key")
         return Q(id__in=ids) | Q(translation_key__in=keys)
 
-    def active_locale_id(self):
-        # Locale.get_active(): the active language's locale, else the default one.
-        return self.directory.locale_id_for(translation.get_language()) or self.directory.default_locale_id
-
     def anchor(self, pk):
         page = self.by_id.get(str(pk))
         if page is None:
             return "<a>"
-        # Page.localized: the live translation in the active locale, else the page itself.
-        locale_id = self.active_locale_id()
-        if page.locale_id != locale_id:
-            other = self.by_key.get((page.translation_key, locale_id))
-            if other is not None and other.live:
-                page = other
+        # Page.localized: the live translation in the reader's locale, else the page itself.
+        page = self.live.localized(page, self.directory.active_locale().pk)
         return f'<a href="{escape(page.url)}">'
 
 

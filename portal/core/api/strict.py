@@ -16,6 +16,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
 
+from portal.core.search.query import resident_search, search_pages
+
 # SQLite integers are signed 64-bit; a larger id in a URL is simply an unknown id.
 MAX_ID = 2**63 - 1
 # The largest `offset`: eighteen digits, so that offset + limit stays a signed 64-bit integer
@@ -144,8 +146,6 @@ class StrictSearchFilter(SearchFilter):
             return queryset.none()
         if issubclass(queryset.model, Page):
             # The site's own search (accent folding, spelling correction), so both agree.
-            from search.query import resident_search, search_pages
-
             locale = Locale.objects.filter(language_code=request.GET.get("locale", "")).first()
             if locale is not None:
                 return resident_search(queryset, words, locale).results

@@ -74,7 +74,7 @@ def locale_languages():
     from portal.core.page_cache import cached_by_version
 
     return cached_by_version(
-        None, "search:locale-languages", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+        None, "core:locale-languages", lambda: dict(Locale.objects.values_list("pk", "language_code"))
     )
 
 

@@ -6,9 +6,12 @@ become searchable, and its title autocompletes without accents. Works with every
 backend, since it only adds text to the index (see `portal.core.search.text`).
 """
 
+from collections import defaultdict
+
 from django.db.models import Manager
 from wagtail.search import index
 
+from ..directory import Translated
 from .text import fold, folded_variants
 
 FOLDED_FIELD = "search_folded"
@@ -58,13 +61,21 @@ def names_in_locale(objects, locale_id, fields=("name",)):
     """The `fields` of translatable `objects` in the locale `locale_id`, space-separated.
 
     Synchronised links on a translated page still point to the source-language snippet (the
-    templates read `.localized`); the index needs the words of the page's own language.
+    templates read `.localized`); the index needs the words of the page's own language: each
+    object's translation there, else the object itself (the portal's one rule,
+    `portal.core.directory.Translated`). One query per model with an object to translate.
     """
+    objects = [obj for obj in objects if obj is not None]
+    translations = Translated(objects)
+    elsewhere = defaultdict(set)
+    for obj in objects:
+        if obj.locale_id != locale_id:
+            elsewhere[type(obj)].add(obj.translation_key)
+    for model, keys in elsewhere.items():
+        for translation in model.objects.filter(translation_key__in=keys, locale_id=locale_id):
+            translations.add(translation)
     texts = []
     for obj in objects:
-        if obj is None:
-            continue
-        if getattr(obj, "locale_id", locale_id) != locale_id:
-            obj = obj.get_translation_or_none(locale_id) or obj
+        obj = translations.localized(obj, locale_id)
         texts.extend(str(getattr(obj, name, "") or "") for name in fields)
     return " ".join(text for text in texts if text)

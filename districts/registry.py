@@ -1,0 +1,70 @@
+"""What districts registers with the core: its neighbourhood houses, Community Managers and live
+district pages, in the cached directory (portal/core/directory.py), and the introductions of
+its public district pages, in the search's spelling vocabulary (portal/core/search/query.py).
+Called by `DistrictsConfig.ready`."""
+
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+from wagtail.images.shortcuts import get_rendition_or_not_found
+
+from portal.core.directory import PageTree, Translated, register_table
+from portal.core.search.query import register_vocabulary
+from portal.core.visibility import without_restricted
+
+from .models import CommunityManager, DistrictPage, NeighbourhoodHouse
+
+MANAGER_PHOTO_SPEC = "fill-400x400"
+# The district page's portrait (districts/district_page.html): made with the directory too, so
+# that the cached manager carries it (a prefetched image looks for no other rendition).
+MANAGER_CARD_SPEC = "fill-200x200"
+
+
+def houses():
+    return NeighbourhoodHouse.objects.prefetch_related("opening_hours")
+
+
+def managers():
+    """The managers with their photo's renditions, made now so that they travel in the cache."""
+    photos = get_image_model().objects.prefetch_renditions(MANAGER_PHOTO_SPEC, MANAGER_CARD_SPEC)
+    found = list(CommunityManager.objects.prefetch_related(Prefetch("photo", queryset=photos)))
+    for manager in found:
+        if manager.photo is not None:
+            # A missing original file must not stop every page that reads the directory.
+            for spec in (MANAGER_PHOTO_SPEC, MANAGER_CARD_SPEC):
+                get_rendition_or_not_found(manager.photo, spec)
+    return found
+
+
+def live_districts():
+    """The live district pages of every locale, in tree order, with what their pages read."""
+    return (
+        DistrictPage.objects.live()
+        .only(
+            "id",
+            "title",
+            "slug",
+            "path",
+            "depth",
+            "url_path",
+            "translation_key",
+            "locale",
+            "house",
+            "manager",
+            "live",
+        )
+        .order_by("path")
+    )
+
+
+def vocabulary(locale):
+    """The introductions of the public district pages of `locale`."""
+    return without_restricted(DistrictPage.objects.live().filter(locale=locale)).values_list(
+        "intro", flat=True
+    )
+
+
+def register():
+    register_table("houses", houses, Translated)
+    register_table("managers", managers, Translated)
+    register_table("districts", live_districts, PageTree)
+    register_vocabulary(vocabulary)
