@@ -3,7 +3,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +19,7 @@ from initiatives.models import InitiativePage
 from initiatives.queries import district_initiatives, upcoming_occurrences
 from portal.core.blocks import BodyBlock
 from portal.core.directory import Translated, get_directory
-from portal.core.geo import openstreetmap_url
+from portal.core.places import OnTheMap, PlaceFields
 from portal.core.page_cache import cached_by_version
 from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
@@ -36,7 +35,7 @@ WEEKDAYS = [
 ]
 
 
-class NeighbourhoodHouse(TranslatableMixin, index.Indexed, ClusterableModel):
+class NeighbourhoodHouse(TranslatableMixin, index.Indexed, OnTheMap, PlaceFields, ClusterableModel):
     """A Casa del Quartiere: the place residents go to."""
 
     name = models.CharField(
@@ -47,23 +46,7 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, ClusterableModel):
     )
     postal_code = models.CharField(_("postcode"), max_length=10, default="", blank=True)
     city = models.CharField(_("city"), max_length=80, default="Torino")
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("From OpenStreetMap: right-click the building, “Show address”."),
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    # latitude, longitude and step_free: portal.core.places.PlaceFields.
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -72,11 +55,6 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, ClusterableModel):
         max_length=250,
         blank=True,
         help_text=_("For example “Closed in August and on public holidays”."),
-    )
-    step_free = models.BooleanField(
-        _("step-free access"),
-        default=False,
-        help_text=_("Tick if a wheelchair user can reach the entrance and the main rooms."),
     )
     accessibility_notes = models.TextField(
         _("accessibility notes"),
@@ -141,14 +119,6 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, ClusterableModel):
         return ", ".join(
             part for part in [self.street_address, f"{self.postal_code} {self.city}".strip()] if part
         )
-
-    @property
-    def has_coordinates(self):
-        return self.latitude is not None and self.longitude is not None
-
-    @property
-    def openstreetmap_url(self):
-        return openstreetmap_url(self.latitude, self.longitude)
 
     def opening_hours_by_day(self):
         """The opening hours grouped by weekday, Monday first, closed days included."""

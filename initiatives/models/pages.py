@@ -43,8 +43,8 @@ from initiatives.recurrence_rules import EARLIEST_DAY, LATEST_DAY, out_of_range_
 from initiatives.widgets import AdminRecurrenceWidget
 from portal.core.blocks import BodyBlock
 from portal.core.directory import get_directory
-from portal.core.geo import openstreetmap_url
 from portal.core.page_cache import cached_by_version, valid_until
+from portal.core.places import OnTheMap, place_fields
 from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, names_in_locale
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
 
@@ -52,7 +52,7 @@ from .occurrence import next_occurrences, opening_state
 
 
 @dataclass(frozen=True)
-class Venue:
+class Venue(OnTheMap):
     """Where an activity takes place, whether at a house or elsewhere."""
 
     name: str
@@ -60,14 +60,6 @@ class Venue:
     latitude: Decimal | None
     longitude: Decimal | None
     step_free: bool
-
-    @property
-    def has_coordinates(self):
-        return self.latitude is not None and self.longitude is not None
-
-    @property
-    def openstreetmap_url(self):
-        return openstreetmap_url(self.latitude, self.longitude)
 
     def as_dict(self):
         return {
@@ -79,7 +71,12 @@ class Venue:
         }
 
 
-class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
+# The other place an activity happens at, when not at a house: venue_latitude, venue_longitude and
+# venue_step_free, validated as a house's are.
+VenuePlaceFields = place_fields("venue_", step_free_label=_("step-free access at the other place"))
+
+
+class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, VenuePlaceFields, Page):
     """Fields shared by initiatives and events: what, for whom, where, how much."""
 
     summary = models.TextField(
@@ -135,11 +132,6 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
         help_text=_("Only if it does not happen at a house, e.g. “Parco Colonnetti”."),
     )
     venue_address = models.CharField(_("address of the other place"), max_length=200, blank=True)
-    venue_latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    venue_longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    venue_step_free = models.BooleanField(_("step-free access at the other place"), default=False)
     is_free = models.BooleanField(_("free of charge"), default=True)
     cost = models.CharField(
         _("cost"),
@@ -235,8 +227,6 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
         super().clean()
         if not self.is_free and not self.cost:
             raise ValidationError({"cost": _("Say what it costs, or tick “free of charge”.")})
-        if (self.venue_latitude is None) != (self.venue_longitude is None):
-            raise ValidationError({"venue_longitude": _("Give both latitude and longitude, or neither.")})
 
     def search_taxonomy(self):
         """The words of its category, audiences and house in the page's language, for search."""
