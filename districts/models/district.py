@@ -19,8 +19,8 @@ from initiatives.models import InitiativePage
 from initiatives.queries import district_initiatives, upcoming_occurrences
 from portal.core.blocks import BodyBlock
 from portal.core.directory import Translated, get_directory
-from portal.core.places import OnTheMap, PlaceFields
 from portal.core.page_cache import cached_by_version
+from portal.core.places import OnTheMap, PlaceFields
 from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
 
@@ -44,12 +44,27 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, OnTheMap, PlaceFields
     street_address = models.CharField(
         _("street address"), max_length=200, help_text=_("Street and number, e.g. “Via Morgari 14”.")
     )
-    postal_code = models.CharField(_("postcode"), max_length=10, default="", blank=True)
-    city = models.CharField(_("city"), max_length=80, default="Torino")
+    postal_code = models.CharField(
+        _("postcode"), max_length=10, default="", blank=True, help_text=_("For example “10137”.")
+    )
+    city = models.CharField(
+        _("city"), max_length=80, default="Torino", help_text=_("Shown after the postcode, e.g. “Torino”.")
+    )
     # latitude, longitude and step_free: portal.core.places.PlaceFields.
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=30,
+        blank=True,
+        help_text=_("The number residents call, with the area code, e.g. “011 123 4567”."),
+    )
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("The house's address for residents; shown on the site.")
+    )
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        help_text=_("The house's own site or social media page, starting with https://."),
+    )
     opening_notes = models.CharField(
         _("notes on opening hours"),
         max_length=250,
@@ -144,9 +159,15 @@ class OpeningHours(TranslatableMixin, Orderable):
     """One opening slot of a house on one weekday; a day can have a morning and an afternoon."""
 
     house = ParentalKey(NeighbourhoodHouse, on_delete=models.CASCADE, related_name="opening_hours")
-    weekday = models.PositiveSmallIntegerField(_("day"), choices=WEEKDAYS)
-    opens = models.TimeField(_("opens at"), default=datetime.time(9, 0))
-    closes = models.TimeField(_("closes at"), default=datetime.time(18, 0))
+    weekday = models.PositiveSmallIntegerField(
+        _("day"),
+        choices=WEEKDAYS,
+        help_text=_("Open morning and afternoon with a break? Add a second slot for the same day."),
+    )
+    opens = models.TimeField(_("opens at"), default=datetime.time(9, 0), help_text=_("For example 9:00."))
+    closes = models.TimeField(
+        _("closes at"), default=datetime.time(18, 0), help_text=_("After the opening time, e.g. 13:00.")
+    )
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
 
@@ -165,7 +186,9 @@ class OpeningHours(TranslatableMixin, Orderable):
 class CommunityManager(TranslatableMixin, index.Indexed, models.Model):
     """The person who helps residents of one or more districts turn ideas into projects."""
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("First name and surname, as residents will read them.")
+    )
     role = models.CharField(
         _("role"),
         max_length=120,
@@ -186,8 +209,20 @@ class CommunityManager(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         help_text=_("How this person can help residents, in a few sentences."),
     )
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_(
+            "Shown on the district pages. The proposals of the district's form arrive here too, "
+            "unless the form names another address."
+        ),
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=30,
+        blank=True,
+        help_text=_("A work number residents may call; shown on the district pages."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -227,7 +262,12 @@ class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
         max_length=600,
         help_text=_("A short portrait of the district, shown at the top and in listings."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Optional extra content at the end of the page: history, projects, photos."),
+    )
     population = models.PositiveIntegerField(
         _("inhabitants"),
         null=True,

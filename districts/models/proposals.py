@@ -41,10 +41,30 @@ class ProposalNotEmailed(Exception):
     """The Community Manager could not be e-mailed (the proposal is saved all the same)."""
 
 
+# Help for the house's staff under the settings of an extra question where Wagtail's form
+# builder gives none (or a developer's one); the panels are Wagtail's own otherwise.
+EXTRA_QUESTION_HELP = {
+    "label": _("The question as residents will read it, e.g. “How old are your children?”."),
+    "help_text": _("Optional: one line under the question saying what to write."),
+    "required": _("Tick if residents must answer before they can send their proposal."),
+    "field_type": _("The kind of answer: one line, a paragraph, a choice from a list, a date…"),
+}
+
+
+def with_help(panel, help_text):
+    """A copy of `panel` that shows `help_text` under its field."""
+    return type(panel)(**{**panel.clone_kwargs(), "help_text": help_text})
+
+
 class ProposalFormField(TranslatableMixin, AbstractFormField):
     """An extra question an editor adds to one district's proposal form."""
 
     page = ParentalKey("districts.ProposalFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    panels = [
+        with_help(panel, EXTRA_QUESTION_HELP.get(panel.field_name, panel.help_text))
+        for panel in AbstractFormField.panels
+    ]
 
     override_translatable_fields = [
         SynchronizedField("clean_name"),

@@ -84,7 +84,12 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, VenuePlaceFie
         max_length=300,
         help_text=_("One or two plain sentences shown in listings and search results."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("description"),
+        help_text=_("What happens, who runs it, what to bring; shown below the dates and the place."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -131,8 +136,15 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, VenuePlaceFie
         blank=True,
         help_text=_("Only if it does not happen at a house, e.g. “Parco Colonnetti”."),
     )
-    venue_address = models.CharField(_("address of the other place"), max_length=200, blank=True)
-    is_free = models.BooleanField(_("free of charge"), default=True)
+    venue_address = models.CharField(
+        _("address of the other place"),
+        max_length=200,
+        blank=True,
+        help_text=_("Street and number, or how to find it, e.g. “Via Panetti 1, by the pond”."),
+    )
+    is_free = models.BooleanField(
+        _("free of charge"), default=True, help_text=_("Untick if residents pay, and say what it costs.")
+    )
     cost = models.CharField(
         _("cost"),
         max_length=120,
@@ -147,8 +159,17 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, VenuePlaceFie
     registration_url = models.URLField(
         _("booking link"), blank=True, help_text=_("An online form, if there is one.")
     )
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        blank=True,
+        help_text=_("Where residents can write with questions; shown on the page."),
+    )
+    contact_phone = models.CharField(
+        _("contact phone"),
+        max_length=30,
+        blank=True,
+        help_text=_("A number residents can call with questions; shown on the page."),
+    )
 
     base_form_class = ActivityPageForm
     details_panels = [
@@ -411,8 +432,12 @@ class InitiativePage(ActivityPage):
         blank=True,
         help_text=_("The first day of the schedule; needed for “every other week”."),
     )
-    opens_at = models.TimeField(_("from"), null=True, blank=True)
-    closes_at = models.TimeField(_("to"), null=True, blank=True)
+    opens_at = models.TimeField(
+        _("from"), null=True, blank=True, help_text=_("Opening time on the days of the schedule, e.g. 9:00.")
+    )
+    closes_at = models.TimeField(
+        _("to"), null=True, blank=True, help_text=_("Closing time on the days of the schedule, e.g. 12:30.")
+    )
     schedule_notes = models.CharField(
         _("notes on the schedule"),
         max_length=200,
@@ -671,7 +696,11 @@ class OccurrenceChange(TranslatableMixin, Orderable):
 
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="occurrence_changes")
     original_date = models.DateField(_("date of the occurrence"), help_text=_("The day it was planned for."))
-    cancelled = models.BooleanField(_("cancelled"), default=True)
+    cancelled = models.BooleanField(
+        _("cancelled"),
+        default=True,
+        help_text=_("Untick if the date is moved rather than cancelled, and give the new start."),
+    )
     reason = models.CharField(
         _("message to residents"),
         max_length=200,
@@ -681,7 +710,9 @@ class OccurrenceChange(TranslatableMixin, Orderable):
     new_start = models.DateTimeField(
         _("moved to"), null=True, blank=True, help_text=_("If not cancelled: the new start.")
     )
-    new_end = models.DateTimeField(_("new end"), null=True, blank=True)
+    new_end = models.DateTimeField(
+        _("new end"), null=True, blank=True, help_text=_("Leave empty to keep the usual length.")
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("original_date"), FieldPanel("cancelled")]),

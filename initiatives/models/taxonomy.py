@@ -11,13 +11,22 @@ from wagtail_localize.fields import SynchronizedField
 class Category(TranslatableMixin, index.Indexed, models.Model):
     """What kind of thing an initiative or event is: counselling desk, course, workshop…"""
 
-    name = models.CharField(_("name"), max_length=80)
+    name = models.CharField(
+        _("name"),
+        max_length=80,
+        help_text=_("As residents read it in the filters and on the pages, e.g. “Courses”."),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=80,
         help_text=_("Short name used in addresses and filters, e.g. “courses”. Same in every language."),
     )
-    description = models.CharField(_("description"), max_length=250, blank=True)
+    description = models.CharField(
+        _("description"),
+        max_length=250,
+        blank=True,
+        help_text=_("For the editors: what belongs in this category. Not shown on the site."),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [
@@ -42,9 +51,15 @@ class Category(TranslatableMixin, index.Indexed, models.Model):
 class Audience(TranslatableMixin, models.Model):
     """Who an activity is meant for: children, teens, adults, seniors, families, newcomers."""
 
-    name = models.CharField(_("name"), max_length=80)
+    name = models.CharField(
+        _("name"), max_length=80, help_text=_("As residents read it on the pages, e.g. “Seniors”.")
+    )
     slug = models.SlugField(_("slug"), max_length=80, help_text=_("Same in every language, e.g. “seniors”."))
-    sort_order = models.PositiveSmallIntegerField(_("position in lists"), default=0)
+    sort_order = models.PositiveSmallIntegerField(
+        _("position in lists"),
+        default=0,
+        help_text=_("Lower numbers come first in the filters and on the pages."),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
     override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
