@@ -6,7 +6,7 @@ district page, yet an activity belongs to a district (its house, its occurrence 
 page model here from its `AppConfig.ready` (districts/apps.py), as apps register with Wagtail's
 hooks; initiatives asks this module and never names the model.
 
-The cached directory (`portal.core.directory`: `districts`, `district_of`, `district_by_key`) is
+The cached directory (`portal.core.directory`: `districts`, `.above(page)`, `.for_key(...)`) is
 the cheaper answer where an answer as old as the content version will do; these are live
 queries, for the occurrence rows and for pages whose own answers are cached by version anyway.
 """

@@ -1,6 +1,7 @@
 """The images and documents endpoints: Wagtail's, strict, listing only the files that public
 content uses, from collections the public may see."""
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     CharField,
@@ -11,6 +12,7 @@ from django.db.models.functions import Cast
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
 
 from portal.core.api.serializers import (
     IMAGE_RENDITIONS,
@@ -20,6 +22,8 @@ from portal.core.api.serializers import (
     prefetch_image_renditions,
 )
 from portal.core.api.strict import StrictAPIMixin, StrictSearchFilter
+from portal.core.directory import get_directory
+from portal.core.page_cache import cached_by_version
 
 # Snippets that are shown to the public, so their pictures and documents may be listed.
 PUBLIC_SNIPPETS = ("districts.CommunityManager", "districts.NeighbourhoodHouse")
@@ -35,11 +39,6 @@ def used_by_public_content(queryset, request):
     Uploads for a draft, for a page awaiting moderation or for a private page stay out of the
     API, as Wagtail's own endpoints list every file of every unrestricted collection.
     """
-    from django.apps import apps
-    from wagtail.models import Page, ReferenceIndex
-
-    from portal.core.directory import get_directory
-
     page_type = ContentType.objects.get_for_model(Page)
     snippet_types = [ContentType.objects.get_for_model(apps.get_model(name)) for name in PUBLIC_SNIPPETS]
     # The cached directory's sites and restrictions: Wagtail's get_public_pages_queryset reads them.
@@ -64,11 +63,8 @@ def used_by_public_content(queryset, request):
 def restricted_collection_ids(request):
     """Wagtail's `get_restricted_collection_ids` with the restrictions and the collection tree
     cached by content version (it reads them on every request)."""
-    from portal.core.page_cache import cached_by_version
 
     def load():
-        from wagtail.models import Collection, CollectionViewRestriction
-
         return (
             list(CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")),
             list(Collection.objects.values_list("pk", "path")),
