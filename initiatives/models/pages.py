@@ -401,6 +401,22 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, VenuePlaceFie
         return context
 
 
+def activity_edit_handler(when_panels, when_heading):
+    """The editor of an activity page, in tabs: what it is, when, where, how to take part, then
+    Wagtail's promote and settings tabs. Initiatives and events differ only in the "when" tab:
+    an initiative's regular schedule, an event's dates."""
+    return TabbedInterface(
+        [
+            ObjectList(Page.content_panels + ActivityPage.details_panels, heading=_("Content")),
+            ObjectList(when_panels, heading=when_heading),
+            ObjectList(ActivityPage.place_panels, heading=_("Place")),
+            ObjectList(ActivityPage.participation_panels, heading=_("Taking part")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+
 class InitiativePage(ActivityPage):
     """An ongoing service or project of a house, with its regular opening schedule."""
 
@@ -451,16 +467,7 @@ class InitiativePage(ActivityPage):
         FieldRowPanel([FieldPanel("schedule_starts_on"), FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("schedule_notes"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(Page.content_panels + ActivityPage.details_panels, heading=_("Content")),
-            ObjectList(schedule_panels, heading=_("Schedule")),
-            ObjectList(ActivityPage.place_panels, heading=_("Place")),
-            ObjectList(ActivityPage.participation_panels, heading=_("Taking part")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = activity_edit_handler(schedule_panels, _("Schedule"))
     search_fields = ActivityPage.search_fields + [index.FilterField("status")]
     api_fields = ActivityPage.activity_api_fields + [
         APIField("status"),
@@ -573,16 +580,7 @@ class EventPage(ActivityPage):
         FieldPanel("recurrence", widget=AdminRecurrenceWidget),
         InlinePanel("occurrence_changes", heading=_("Cancelled or moved dates"), label=_("Change")),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(Page.content_panels + ActivityPage.details_panels, heading=_("Content")),
-            ObjectList(date_panels, heading=_("Dates")),
-            ObjectList(ActivityPage.place_panels, heading=_("Place")),
-            ObjectList(ActivityPage.participation_panels, heading=_("Taking part")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = activity_edit_handler(date_panels, _("Dates"))
     search_fields = ActivityPage.search_fields + [index.FilterField("start")]
     api_fields = ActivityPage.activity_api_fields + [
         APIField("start"),
