@@ -36,18 +36,15 @@ from wagtail.models import DraftStateMixin, Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
-from wagtail_localize.views import edit_translation
-from wagtail_localize.views.submit_translations import (
-    SubmitPageTranslationView,
-    SubmitSnippetTranslationView,
-)
-from wagtail_localize.views.update_translations import UpdateTranslationsForm, UpdateTranslationsView
-from wagtail_localize.wagtail_hooks import register_admin_urls as localize_admin_urls
+
+from portal.core import upstream
 
 from .permissions import TRANSLATE, DistrictSnippetPermissionPolicy
 
 # wagtail-localize's own check, for the objects the portal does not scope itself.
-upstream_user_can_edit_instance = edit_translation.user_can_edit_instance
+upstream_user_can_edit_instance = upstream.localize_user_can_edit_instance()
+# The views of wagtail-localize the portal serves scoped (see the module's docstring).
+localize_views = upstream.wagtail_localize_views()
 
 
 def user_can_translate(user, instance):
@@ -76,7 +73,7 @@ def install():
     Its views look the function up in their module when called, so replacing the module's
     attribute is enough; tests/editorial/test_translation_scope.py checks it still is.
     """
-    edit_translation.user_can_edit_instance = user_can_translate
+    upstream.replace_localize_user_can_edit_instance(user_can_translate)
 
 
 class TranslateScopeMixin:
@@ -89,15 +86,15 @@ class TranslateScopeMixin:
         return instance
 
 
-class ScopedSubmitPageTranslationView(TranslateScopeMixin, SubmitPageTranslationView):
+class ScopedSubmitPageTranslationView(TranslateScopeMixin, localize_views.SubmitPageTranslationView):
     pass
 
 
-class ScopedSubmitSnippetTranslationView(TranslateScopeMixin, SubmitSnippetTranslationView):
+class ScopedSubmitSnippetTranslationView(TranslateScopeMixin, localize_views.SubmitSnippetTranslationView):
     pass
 
 
-class ScopedUpdateTranslationsForm(UpdateTranslationsForm):
+class ScopedUpdateTranslationsForm(localize_views.UpdateTranslationsForm):
     """wagtail-localize's sync form, without "Publish immediately" for who may not publish."""
 
     def __init__(self, *args, may_publish=True, **kwargs):
@@ -148,7 +145,7 @@ def translations_follow_their_source(request, page):
     return redirect(request.path)
 
 
-class ScopedUpdateTranslationsView(UpdateTranslationsView):
+class ScopedUpdateTranslationsView(localize_views.UpdateTranslationsView):
     def get_object(self):
         source = super().get_object()
         try:
@@ -201,7 +198,5 @@ def shadowing_admin_urls():
     instead of being left unscoped. They carry no names: `reverse("wagtail_localize:…")`
     still builds the same paths, which now resolve here first.
     """
-    (localize,) = localize_admin_urls()
-    routes = {pattern.name: str(pattern.pattern) for pattern in localize.url_patterns}
-    prefix = str(localize.pattern)
+    prefix, routes = upstream.localize_admin_routes()
     return [path(prefix + routes[name], view.as_view()) for name, view in SCOPED_VIEWS.items()]

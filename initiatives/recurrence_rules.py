@@ -32,6 +32,8 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from portal.core import upstream
+
 # The days an activity may start on, and the calendar's and the API's date filters accept: far
 # beyond any event, and far enough inside datetime's years 1 to 9999 that a day's midnight, the
 # day after and their conversion to UTC always exist.
@@ -74,7 +76,7 @@ def _values(rule, name):
 def dateutil_options(rule):
     """The BYxxx options of a django-recurrence Rule, named as dateutil's rrule takes them."""
     options = {}
-    for param in rule.byparams:
+    for param in upstream.recurrence_by_params(rule):
         value = getattr(rule, param, None)
         if value:
             options["byweekday" if param == "byday" else param] = value

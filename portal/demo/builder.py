@@ -29,6 +29,7 @@ from initiatives.models import (
     OccurrenceChange,
     SpokenLanguage,
 )
+from portal.core import upstream
 
 from . import content, dates
 from .images import Picture, ensure_image
@@ -491,7 +492,6 @@ class DemoBuilder:
     def synchronise_locales(self):
         """Every other locale follows the Italian tree through wagtail-localize's aliases."""
         from wagtail_localize.models import LocaleSynchronization
-        from wagtail_localize.synctree import synchronize_tree
 
         for locale in Locale.objects.exclude(pk=self.source.pk).order_by("language_code"):
             sync, created = LocaleSynchronization.objects.get_or_create(
@@ -501,7 +501,7 @@ class DemoBuilder:
                 self.created["localesynchronization"] += 1
             # Saving a new LocaleSynchronization already synchronises; this catches pages added
             # since, and is a no-op when every page has its alias.
-            synchronize_tree(sync.sync_from, locale)
+            upstream.synchronize_tree(sync.sync_from, locale)
 
         source_count = Page.objects.filter(locale=self.source, depth__gt=1).count()
         missing = [

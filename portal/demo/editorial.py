@@ -24,6 +24,7 @@ from wagtail.models import Locale
 
 from districts.editorial import editors_group_name, managers_group_name
 from districts.models import DistrictPage, Proposal, ProposalFormPage
+from portal.core import upstream
 
 PASSWORD_VARIABLE = "DEMO_USERS_PASSWORD"  # noqa: S105 (the name of a variable, not a password)
 FORM_SLUG = "proponi-un-idea"
@@ -164,9 +165,7 @@ class EditorialDemo:
         page.save_revision().publish()
         self.created["proposal form"] += 1
         # Every other locale follows the Italian tree (wagtail-localize's synchronised trees).
-        from wagtail_localize.synctree import create_aliases_for_new_page
-
-        create_aliases_for_new_page(page)
+        upstream.create_aliases_for_new_page(page)
         return page
 
     def ensure_samples(self, district, form_page):

@@ -17,7 +17,8 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Collection
-from wagtail.utils.file import hash_filelike
+
+from portal.core import upstream
 
 WIDE = (1200, 675)
 SQUARE = (600, 600)
@@ -292,6 +293,6 @@ def ensure_image(picture: Picture):
         BytesIO(data), name=f"{slugify(picture.key.replace(':', '-').replace('/', '-'))}.jpg"
     )
     image.file_size = len(data)
-    image.file_hash = hash_filelike(BytesIO(data))
+    image.file_hash = upstream.file_hash(BytesIO(data))
     image.save()
     return image, status
