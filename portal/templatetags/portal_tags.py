@@ -21,12 +21,16 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
 
+from districts.models import DistrictPage, NeighbourhoodHouse
+from initiatives.models import CalendarPage, Category
 from portal.core import i18n as portal_i18n
 from portal.core.absolute_urls import absolute_url
 from portal.core.directory import Translated
 from portal.core.i18n import active_locale, language_direction
 from portal.core.page_cache import cached_by_version
+from portal.core.visibility import private_paths
 
 register = template.Library()
 
@@ -54,8 +58,6 @@ def _public(pages, restricted_paths):
 
 def _load_site_data():
     from home.models import HomePage
-    from initiatives.models import Category
-    from portal.core.visibility import private_paths
 
     order = [code for code, _name in settings.LANGUAGES]
     locales = [locale for locale in Locale.objects.all() if locale.language_code in order]
@@ -71,9 +73,6 @@ def _load_site_data():
 
 
 def _load_locale_data(locale, restricted_paths):
-    from districts.models import DistrictPage, NeighbourhoodHouse
-    from initiatives.models import CalendarPage
-
     districts = _public(DistrictPage.objects.live().filter(locale=locale).order_by("path"), restricted_paths)
 
     portal_wide = None
@@ -240,8 +239,6 @@ class PortalNav:
         )
 
     def _translation_progress(self):
-        from wagtail_localize.models import Translation
-
         page = self.page
         translation = (
             Translation.objects.filter(
