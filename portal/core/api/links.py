@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler as WagtailPageLinkHandler
-from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
+from portal.core import upstream
 from portal.core.directory import Translated
 
 # --- Page links in rich text ----------------------------------------------------------------
@@ -58,8 +58,7 @@ def linked_page_ids(value, ids):
     """Collect the ids of `<a linktype="page" id="…">` in the strings of a raw value."""
     if isinstance(value, str):
         if "linktype" in value:
-            for match in FIND_A_TAG.finditer(value):
-                attrs = extract_attrs(match.group(1))
+            for attrs in upstream.rich_text_link_attrs(value):
                 if attrs.get("linktype") == "page" and str(attrs.get("id", "")).isdigit():
                     ids.add(int(attrs["id"]))
     elif isinstance(value, dict):

@@ -16,6 +16,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
 
+from portal.core import upstream
 from portal.core.search.query import resident_search, search_pages
 
 # SQLite integers are signed 64-bit; a larger id in a URL is simply an unknown id.
@@ -121,14 +122,11 @@ class StrictLocaleFilter(BaseFilterBackend):
             raise BadRequestError(
                 f"unknown locale '{code}': use one of {', '.join(content_language_codes())}"
             )
-        child_of = getattr(queryset, "_filtered_by_child_of", None)
         # By the locale row, not `locale__language_code`: the search backends cannot combine
         # a related-field filter with `?search=`.
         locale = Locale.objects.filter(language_code=code).first()
-        queryset = queryset.filter(locale=locale) if locale is not None else queryset.none()
-        if child_of is not None:
-            queryset._filtered_by_child_of = child_of
-        return queryset
+        filtered = queryset.filter(locale=locale) if locale is not None else queryset.none()
+        return upstream.keep_child_of_mark(queryset, filtered)
 
 
 class StrictSearchFilter(SearchFilter):
@@ -152,5 +150,5 @@ class StrictSearchFilter(SearchFilter):
             return search_pages(queryset, words, None, operator=operator or "and")
         cleaned = request.GET.copy()
         cleaned["search"] = words
-        request._request.GET = cleaned
+        upstream.replace_query_params(request, cleaned)
         return super().filter_queryset(request, queryset, view)

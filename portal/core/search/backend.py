@@ -34,9 +34,9 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Case, CharField, F, FloatField, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Cast, Greatest
-from django.db.models.lookups import Exact, In
-from django.db.models.sql.where import WhereNode
 from modelsearch.backends import database
+
+from portal.core import upstream
 
 from .text import MAX_QUERY_WORDS, loose_stem, normalise_query
 
@@ -89,33 +89,11 @@ def filtered_language(queryset, languages=None):
     from wagtail.models import Locale
 
     found = set()
-
-    def walk(node):
-        if node.negated or node.connector != "AND":
-            return
-        for child in node.children:
-            if isinstance(child, WhereNode):
-                walk(child)
-                continue
-            if not isinstance(child, Exact | In):
-                continue
-            target = getattr(child.lhs, "target", None)
-            if target is None:
-                continue
-            if isinstance(child, In):
-                if not isinstance(child.rhs, list | tuple | set | frozenset):
-                    continue
-                values = list(child.rhs)
-            else:
-                values = [child.rhs]
-            if not values or not all(isinstance(value, int | str) for value in values):
-                continue
-            if target.model is Locale and target.attname == "language_code":
-                found.update(("code", value) for value in values)
-            elif target.attname == "locale_id" or (target.model is Locale and target.attname == "id"):
-                found.update(("id", value) for value in values)
-
-    walk(queryset.query.where)
+    for target, values in upstream.top_level_lookups(queryset):
+        if target.model is Locale and target.attname == "language_code":
+            found.update(("code", value) for value in values)
+        elif target.attname == "locale_id" or (target.model is Locale and target.attname == "id"):
+            found.update(("id", value) for value in values)
     if len(found) != 1:
         return None
     kind, value = found.pop()
@@ -130,7 +108,7 @@ def filtered_language(queryset, languages=None):
         return None
 
 
-class NormalisingBackendMixin:
+class NormalisingBackendMixin(upstream.SearchBackendHooks):
     """Normalise string queries in the language of the searched locale (see the module doc)."""
 
     _languages = None
@@ -141,13 +119,13 @@ class NormalisingBackendMixin:
             self._languages = locale_languages()
         return self._languages
 
-    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+    def prepare_query(self, query, model_or_queryset):
         if isinstance(query, str):
             queryset = model_or_queryset
             if not hasattr(queryset, "query"):
                 queryset = model_or_queryset._default_manager.all()
             query = normalise_query(query, filtered_language(queryset, self.languages))
-        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+        return query
 
 
 # --- PostgreSQL -------------------------------------------------------------------------------
@@ -175,15 +153,11 @@ def postgres_config(language_code, fallback="simple"):
 @cache
 def postgres_backend_class():
     from django.contrib.postgres.search import SearchQuery
-    from modelsearch.backends.database.postgres.postgres import (
-        PostgresAutocompleteQueryCompiler,
-        PostgresIndex,
-        PostgresSearchBackend,
-        PostgresSearchQueryCompiler,
-    )
     from modelsearch.query import PlainText
 
-    class LocalisedPostgresIndex(PostgresIndex):
+    postgres = upstream.modelsearch_postgres()
+
+    class LocalisedPostgresIndex(postgres.PostgresIndex):
         def add_items(self, model, objs):
             groups = defaultdict(list)
             for obj in objs:
@@ -196,14 +170,14 @@ def postgres_backend_class():
                 index.backend = backend
                 super(LocalisedPostgresIndex, index).add_items(model, group)
 
-    class LocalisedPostgresQueryCompiler(PostgresSearchQueryCompiler):
+    class LocalisedPostgresQueryCompiler(upstream.RankHooks, postgres.PostgresSearchQueryCompiler):
         def get_config(self, backend):
             return backend.config_for_queryset(self.queryset)
 
-        def _build_rank_expression(self, vectors, config):
+        def rank_expression(self, vectors, config):
             # As on SQLite: first the pages whose title holds the most query words, then those
             # whose title they cover best, then ts_rank.
-            rank = super()._build_rank_expression(vectors, config)
+            rank = super().rank_expression(vectors, config)
             if self.fields is not None or not isinstance(self.query, PlainText):
                 return rank
             title = F("index_entries__title")
@@ -224,10 +198,10 @@ def postgres_backend_class():
             coverage = Cast(hit_count, FloatField()) / Cast(lexemes, FloatField())
             return rank + TITLE_HIT * hit_count + TITLE_COVERAGE * coverage
 
-    class LocalisedPostgresSearchBackend(NormalisingBackendMixin, PostgresSearchBackend):
+    class LocalisedPostgresSearchBackend(NormalisingBackendMixin, postgres.PostgresSearchBackend):
         index_class = LocalisedPostgresIndex
         query_compiler_class = LocalisedPostgresQueryCompiler
-        autocomplete_query_compiler_class = PostgresAutocompleteQueryCompiler
+        autocomplete_query_compiler_class = postgres.PostgresAutocompleteQueryCompiler
 
         def __init__(self, params):
             super().__init__(params)
@@ -253,29 +227,16 @@ def postgres_backend_class():
 
 @cache
 def sqlite_backend_class():
-    from modelsearch.backends.database.sqlite.query import (
-        BM25,
-        Lexeme,
-        MatchExpression,
-        SearchQueryExpression,
-        SQLiteFTSIndexEntry,
-        normalize,
-    )
-    from modelsearch.backends.database.sqlite.sqlite import (
-        SQLiteAutocompleteQueryCompiler,
-        SQLiteSearchBackend,
-        SQLiteSearchQueryCompiler,
-        SQLiteSearchResults,
-    )
     from modelsearch.query import MatchAll, Not, PlainText
-    from modelsearch.utils import get_descendants_content_types_pks
 
-    class RelevanceRank(BM25):
+    sqlite = upstream.modelsearch_sqlite()
+
+    class RelevanceRank(sqlite.BM25):
         """bm25, but first the pages whose title holds the most query words, then those whose
         title the words cover best ("Mirafiori Sud" before "Cosa succede a Mirafiori Sud")."""
 
         def as_sql(self, compiler, connection, function=None, template=None):
-            table = SQLiteFTSIndexEntry._meta.db_table
+            table = sqlite.SQLiteFTSIndexEntry._meta.db_table
             weights = ", ".join(str(weight) for weight in SQLITE_COLUMN_WEIGHTS)
             marked = f"highlight({table}, 2, char(1), '')"
             hits = f"(length({marked}) - length(replace({marked}, char(1), '')))"
@@ -289,7 +250,7 @@ def sqlite_backend_class():
                 [],
             )
 
-    class WeightedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+    class WeightedSQLiteQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
         def get_search_vectors(self):
             # bm25() scores the whole row, so modelsearch's second term (the same score times
             # the title's length norm) favoured pages with short titles whatever matched.
@@ -297,7 +258,7 @@ def sqlite_backend_class():
 
         def build_tsrank(self, vector, query, config=None, boost=1.0):
             rank = super().build_tsrank(vector, query, config=config, boost=boost)
-            return RelevanceRank() if type(rank) is BM25 else rank
+            return RelevanceRank() if type(rank) is sqlite.BM25 else rank
 
         def build_search_query_content(self, query, config=None):
             # FTS5 does not stem: a word of five letters or more that ends in a vowel is looked
@@ -309,31 +270,35 @@ def sqlite_backend_class():
             for position, term in enumerate(terms):
                 stem, loose = loose_stem(term)
                 last = position == len(terms) - 1
-                lexeme = Lexeme(stem, prefix=loose or (last and self.LAST_TERM_IS_PREFIX))
+                lexeme = sqlite.Lexeme(stem, prefix=loose or (last and self.LAST_TERM_IS_PREFIX))
                 if lexemes is None:
                     lexemes = lexeme
                 elif query.operator.upper() == "AND":
                     lexemes &= lexeme
                 else:
                     lexemes |= lexeme
-            return SearchQueryExpression(lexemes, config=config) if lexemes is not None else None
+            return sqlite.SearchQueryExpression(lexemes, config=config) if lexemes is not None else None
 
     def ranked_ids(compiler, backend):
         """[(score, pk)] of every object of the compiler's queryset that matches, best first;
         None when modelsearch's own way applies (no relevance order, match-all, negation)."""
-        query = normalize(compiler.query)
+        query = sqlite.normalize(compiler.query)
         if not compiler.order_by_relevance or isinstance(query, MatchAll | Not):
             return None
         config = compiler.get_config(backend)
         search_query = compiler.build_search_query(query, config=config)
-        rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+        rank = upstream.compiler_rank_expression(compiler, compiler.get_search_vectors(), config)
         wanted = (
             compiler.queryset.order_by().annotate(_search_id=Cast("pk", CharField())).values("_search_id")
         )
         columns = compiler.fields or compiler.FTS_TABLE_FIELDS
         rows = (
-            SQLiteFTSIndexEntry.objects.filter(MatchExpression(columns, search_query))
-            .filter(index_entry__content_type__in=get_descendants_content_types_pks(compiler.queryset.model))
+            sqlite.SQLiteFTSIndexEntry.objects.filter(sqlite.MatchExpression(columns, search_query))
+            .filter(
+                index_entry__content_type__in=sqlite.get_descendants_content_types_pks(
+                    compiler.queryset.model
+                )
+            )
             .filter(index_entry__object_id__in=wanted)
             .annotate(score=rank)
             .values_list("index_entry__object_id", "score")
@@ -344,7 +309,7 @@ def sqlite_backend_class():
         ranked.sort(key=lambda item: (item[0], -item[1]) if isinstance(item[1], int) else (item[0],))
         return ranked
 
-    class RankedSQLiteSearchResults(SQLiteSearchResults):
+    class RankedSQLiteSearchResults(upstream.SearchResultsHooks, sqlite.SQLiteSearchResults):
         """modelsearch orders SQLite results by a correlated subquery that runs the full-text
         match again for every candidate row: 17 s for a word found in 10,000 pages. Here one
         query reads the (id, score) of every match within the searched queryset, Python sorts
@@ -356,10 +321,10 @@ def sqlite_backend_class():
                 compiler._ranked_ids = ranked_ids(compiler, self.backend)
             return compiler._ranked_ids
 
-        def _do_search(self):
+        def fetch_results(self):
             ranked = self._ranked()
             if ranked is None:
-                return super()._do_search()
+                return super().fetch_results()
             chosen = ranked[self.start : self.stop]
             objects = self.query_compiler.queryset.filter(pk__in=[pk for _score, pk in chosen])
             by_pk = {obj.pk: obj for obj in objects}
@@ -368,18 +333,18 @@ def sqlite_backend_class():
                 obj = by_pk.get(pk)
                 if obj is None:
                     continue
-                if self._score_field:
-                    setattr(obj, self._score_field, score)
+                if self.score_field:
+                    setattr(obj, self.score_field, score)
                 results.append(obj)
             return results
 
-        def _do_count(self):
+        def count_results(self):
             ranked = self._ranked()
-            return super()._do_count() if ranked is None else len(ranked)
+            return super().count_results() if ranked is None else len(ranked)
 
-    class NormalisingSQLiteSearchBackend(NormalisingBackendMixin, SQLiteSearchBackend):
+    class NormalisingSQLiteSearchBackend(NormalisingBackendMixin, sqlite.SQLiteSearchBackend):
         query_compiler_class = WeightedSQLiteQueryCompiler
-        autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
+        autocomplete_query_compiler_class = sqlite.SQLiteAutocompleteQueryCompiler
         results_class = RankedSQLiteSearchResults
 
     return NormalisingSQLiteSearchBackend
@@ -387,9 +352,9 @@ def sqlite_backend_class():
 
 def SearchBackend(params):  # noqa: N802 (modelsearch looks the backend up by this name)
     backend = database.SearchBackend(params)
-    kind = type(backend).__name__
-    if kind == "PostgresSearchBackend":
+    vendor = upstream.database_search_vendor(backend)
+    if vendor == "postgresql":
         return postgres_backend_class()(params)
-    if kind == "SQLiteSearchBackend":
+    if vendor == "sqlite":
         return sqlite_backend_class()(params)
     return backend
