@@ -18,16 +18,14 @@ from django.utils.functional import Promise
 from wagtail.admin.panels import FieldPanel, InlinePanel, get_edit_handler
 from wagtail.models import Page
 
-PROJECT_APPS = {"core", "initiatives", "districts", "search", "portal", "home", "demo"}
-
 
 def project_models():
-    """The models of the project's own apps (not the virtualenv's), in a stable order."""
+    """The models of the apps in this repository (not installed packages), in a stable order."""
     base = Path(settings.BASE_DIR).resolve()
     found = []
     for config in apps.get_app_configs():
         path = Path(config.path).resolve()
-        if config.label in PROJECT_APPS and path.is_relative_to(base) and ".venv" not in path.parts:
+        if path.is_relative_to(base) and "site-packages" not in path.parts:
             found.extend(config.get_models())
     return sorted(found, key=lambda model: model._meta.label)
 
