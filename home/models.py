@@ -8,11 +8,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from initiatives.feeds import PortalFeedsMixin
 from portal.core.blocks import BodyBlock
 from portal.core.visibility import CachedViewRestrictionsMixin
 
 
-class HomePage(CachedViewRestrictionsMixin, Page):
+# The portal-wide calendar and news feeds (`calendar.ics`, `feed.xml`, `atom.xml`) are routes of
+# the home page; what they list is decided in initiatives/feeds.py.
+class HomePage(PortalFeedsMixin, CachedViewRestrictionsMixin, Page):
     intro = models.TextField(
         _("welcome text"),
         blank=True,

@@ -1,59 +1,42 @@
-"""Feed views: iCalendar per event, per district and portal-wide; RSS and Atom of new pages.
+"""Feeds: iCalendar per event, per district and portal-wide; RSS and Atom of new pages.
 
-Feeds list what the public may see (home/visibility.py), whoever asks: calendar apps and feed
-readers share one copy. A feed's own page (the event, the district, the home page) answers as
-Wagtail serves that page: a visitor who has not passed its view restriction gets the password
-form or the login redirect, and comes back to the feed once past it.
+Each feed is a route of the page it describes (Wagtail's `RoutablePageMixin`, through
+`portal.core.routable.RoutesMixin`): `calendar.ics`, `feed.xml` and `atom.xml` below the home
+page (the whole portal) and below a district (`PortalFeedsMixin`, `DistrictFeedsMixin`), and
+`calendar.ics` below an event (`EventPage.calendar_ics`, initiatives/ical.py). Wagtail's serve
+view answers for them as for their page, routed by `portal.core.routing`: a page that is not
+live, or has no such feed, is a 404; a visitor who has not passed the page's view restriction
+gets the password form or the login redirect, and comes back to the feed once past it.
+`FEED_FILES` names the files, for the URL pattern that admits them (portal/urls.py: Wagtail's
+own takes only `slug/` components).
+
+Feeds list what the public may see (portal/core/visibility.py), whoever asks: calendar apps and
+feed readers share one copy.
 """
 
 import datetime
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Max
-from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.contrib.routable_page import models as routable
+from wagtail.models import Page
 
 from portal.core.absolute_urls import absolute_url, page_url
 from portal.core.directory import reader_locale
 from portal.core.page_cache import valid_until
-from portal.core.visibility import public_occurrences, serve_like_page, without_restricted
+from portal.core.routable import RoutesMixin
+from portal.core.visibility import public_occurrences, without_restricted
 
-from .ical import calendar_for_events, calendar_name, calendar_response, event_components, new_calendar
+from .ical import calendar_for_events, calendar_name, calendar_response
 from .models import EventPage, InitiativePage, Occurrence
 from .queries import pages_for_keys
 
+FEED_FILES = ("calendar.ics", "feed.xml", "atom.xml")
 FEED_PAST = datetime.timedelta(days=30)
 FEED_ITEMS = 30
-
-
-def locale_root(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404
-    return site.root_page.localized.specific
-
-
-def resolve_page(request, page_path):
-    """The live page at `page_path` below the reader's home page, or 404."""
-    root = locale_root(request)
-    components = [part for part in page_path.split("/") if part]
-    page, _args, _kwargs = root.route(request, components)
-    return page.specific
-
-
-def scope_of(page):
-    """(district or None) for a scope page: the home page means the whole portal."""
-    from districts.models import DistrictPage
-    from home.models import HomePage
-
-    if isinstance(page, DistrictPage):
-        return page
-    if isinstance(page, HomePage):
-        return None
-    raise Http404
 
 
 def events_in_scope(district, locale, request=None):
@@ -71,47 +54,23 @@ def events_in_scope(district, locale, request=None):
     return sorted(pages.values(), key=lambda page: (page.start, page.pk))
 
 
-def scope_calendar(request, scope_page):
-    district = scope_of(scope_page)
-
-    def respond():
-        locale = reader_locale(request)
-        pages = events_in_scope(district, locale, request)
-        name = calendar_name(district.title if district else None)
-        cal = calendar_for_events(name, pages, request)
-        slug = district.slug if district else "quartieri"
-        return calendar_response(cal, f"{slug}.ics")
-
-    return serve_like_page(scope_page, request, respond)
-
-
-def portal_ics(request):
-    return scope_calendar(request, locale_root(request))
-
-
-def page_ics(request, page_path):
-    page = resolve_page(request, page_path)
-    if not isinstance(page, EventPage):
-        return scope_calendar(request, page)
-    if not page.live:
-        raise Http404
-
-    def respond():
-        cal = new_calendar(page.title, request)
-        for component in event_components(page, request):
-            cal.add_component(component)
-        return calendar_response(cal, f"{page.slug}.ics")
-
-    return serve_like_page(page, request, respond)
+def scope_calendar(request, district):
+    """The events of `district` (None: of the whole portal) as an iCalendar file."""
+    locale = reader_locale(request)
+    pages = events_in_scope(district, locale, request)
+    name = calendar_name(district.title if district else None)
+    cal = calendar_for_events(name, pages, request)
+    slug = district.slug if district else "quartieri"
+    return calendar_response(cal, f"{slug}.ics")
 
 
 class NewPagesFeed(Feed):
     """Newly published initiatives and events of the portal or of one district."""
 
-    def get_object(self, request, page):
+    def get_object(self, request, page, district):
         self.request = request
         self.scope_page = page
-        self.district = scope_of(page)
+        self.district = district
         return page
 
     def title(self, obj):
@@ -172,16 +131,31 @@ class NewPagesAtomFeed(NewPagesFeed):
         return self.description(obj)
 
 
-def feed_response(feed_class, request, page_path):
-    """A fresh feed object per request, because the feed keeps the request on itself."""
-    page = resolve_page(request, page_path) if page_path else locale_root(request)
-    scope_of(page)  # a 404 for a page that has no feed, before asking for its password
-    return serve_like_page(page, request, lambda: feed_class()(request, page=page))
+class PortalFeedsMixin(RoutesMixin):
+    """The feeds of a page that stands for a scope: `calendar.ics` (its events), `feed.xml` and
+    `atom.xml` (its new initiatives and events) below its address. On the home page they cover
+    the whole portal."""
+
+    def feed_district(self):
+        """The district the feeds cover, None for the whole portal."""
+        return None
+
+    @routable.path("calendar.ics/", name="calendar_ics")
+    def calendar_ics(self, request):
+        return scope_calendar(request, self.feed_district())
+
+    # A fresh feed object per request, because the feed keeps the request on itself.
+    @routable.path("feed.xml/", name="rss_feed")
+    def rss_feed(self, request):
+        return NewPagesFeed()(request, page=self, district=self.feed_district())
+
+    @routable.path("atom.xml/", name="atom_feed")
+    def atom_feed(self, request):
+        return NewPagesAtomFeed()(request, page=self, district=self.feed_district())
 
 
-def rss_view(request, page_path=""):
-    return feed_response(NewPagesFeed, request, page_path)
+class DistrictFeedsMixin(PortalFeedsMixin):
+    """The feeds of a district page: its own events and new pages."""
 
-
-def atom_view(request, page_path=""):
-    return feed_response(NewPagesAtomFeed, request, page_path)
+    def feed_district(self):
+        return self

@@ -182,6 +182,14 @@ def calendar_response(cal, filename):
     return response
 
 
+def event_calendar(page, request=None):
+    """The iCalendar file of one event, every occurrence and change (`<event address>calendar.ics`)."""
+    cal = new_calendar(page.title, request)
+    for component in event_components(page, request):
+        cal.add_component(component)
+    return calendar_response(cal, f"{page.slug}.ics")
+
+
 def calendar_name(scope_title=None):
     if scope_title:
         return _("Quartieri — %(name)s") % {"name": scope_title}

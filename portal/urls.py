@@ -1,8 +1,10 @@
 """URLs: machines and the admin outside the language prefix, the page tree and search inside."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import URLPattern, include, path
+from django.urls import URLPattern, include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -11,6 +13,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
 
+from initiatives.feeds import FEED_FILES
 from portal.core.routing import serve as serve_page
 from portal.language_switch import choose_language
 from search import views as search_views
@@ -41,6 +44,15 @@ wagtail_front_end_urls = with_views(
         "wagtail_serve": serve_page,
         "wagtailcore_authenticate_with_password": throttled(wagtail_views.authenticate_with_password, "page"),
     },
+)
+# The files a page serves below its address, routes of its own (`calendar.ics`, `feed.xml`,
+# `atom.xml`: initiatives/feeds.py): Wagtail's pattern takes only `slug/` components, this one
+# hands `<page path><file name>` to the same page-serving view, and the page's route answers.
+PAGE_FILE_NAMES = "|".join(re.escape(name) for name in FEED_FILES)
+page_file_pattern = re_path(
+    rf"^((?:[\w\-]+/)*(?:{PAGE_FILE_NAMES}))$",
+    serve_page,
+    name="page_file",
 )
 # Wagtail's document URLs, the password form of a protected collection throttled too.
 wagtail_document_urls = with_views(
@@ -73,7 +85,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
-    path("", include("initiatives.urls")),
+    page_file_pattern,
     path("", include(wagtail_front_end_urls)),
     prefix_default_language=True,
 )

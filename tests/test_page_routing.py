@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from portal.core import routing
+from portal.core import routable, routing
 from portal.core.sites import match_site
 from tests.factories import (
     EventPageFactory,
@@ -45,6 +45,15 @@ def tree(site_tree, district):
     }
 
 
+def described(page, args, kwargs):
+    """(page id, args, kwargs), a routable page's view named (bound methods of two copies of
+    one page are not equal)."""
+    if args and callable(args[0]):
+        view, view_args, view_kwargs = args
+        args = (view.__name__, view_args, view_kwargs)
+    return page.pk, args, kwargs
+
+
 def wagtail_route(request, path):
     """What Wagtail's own `Page.route_for_request` answers (page id, args), or None."""
     site = Site.find_for_request(request)
@@ -55,7 +64,7 @@ def wagtail_route(request, path):
         page, args, kwargs = site.root_page.localized.specific.route(request, components)
     except Http404:
         return None
-    return page.pk, args, kwargs
+    return described(page, args, kwargs)
 
 
 def our_route(request, path):
@@ -63,14 +72,19 @@ def our_route(request, path):
     if found is None:
         return None
     page, args, kwargs = found
-    return page.pk, args, kwargs
+    return described(page, args, kwargs)
 
 
 def paths_to_try():
-    """Every page's path below its locale root, a few that match nothing, and the root."""
+    """Every page's path below its locale root and its feeds (routes of the home page, a
+    district and an event, initiatives/feeds.py; none on the others), a few paths that match
+    nothing, and the root."""
     paths = {"", "nessuna/", "san-salvario/nessuna/", "san-salvario/sportello/incontro/oltre/"}
     for page in Page.objects.filter(depth__gt=2):
         paths.add(page.url_path.split("/", 2)[2])
+    for path in list(paths):
+        for name in ("calendar.ics", "feed.xml", "atom.xml", "calendar.ics/oltre"):
+            paths.add(f"{path}{name}")
     return sorted(paths)
 
 
@@ -186,8 +200,56 @@ def test_sites_are_matched_as_wagtail_matches_them(site_tree, hostname, port, ex
     assert get_site_for_hostname(hostname, port).site_name == expected
 
 
-def test_wagtail_routes_when_a_page_type_routes_its_own_sub_paths(client, tree, monkeypatch):
-    monkeypatch.setattr(routing, "pages_route_themselves", lambda: True)
-    with CaptureAllQueries():
-        assert client.get("/it/san-salvario/sportello/incontro/").status_code == 200
-        assert client.get("/it/san-salvario/bozza/").status_code == 404
+def test_a_feed_is_routed_in_two_queries_however_deep(tree):
+    """The event's calendar is a route of the event: found with the pages above it."""
+    from portal.core.page_cache import request_version
+
+    url = "/it/san-salvario/sportello/incontro/calendar.ics"
+    with translation.override("it"):
+        routing.route(RequestFactory().get(url), "")
+        request = RequestFactory().get(url)
+        request_version(request)
+        with CaptureAllQueries() as queries:
+            page, args, _kwargs = routing.route(request, "san-salvario/sportello/incontro/calendar.ics")
+    assert page.pk == tree["event"].pk
+    assert args[0].__name__ == "calendar_ics"
+    assert len(queries) == 2
+
+
+def test_feeds_answer_as_routes_of_their_pages(client, tree):
+    assert client.get("/it/calendar.ics")["Content-Type"] == "text/calendar; charset=utf-8"
+    assert client.get("/it/san-salvario/feed.xml").status_code == 200
+    assert client.get("/it/san-salvario/sportello/incontro/calendar.ics").status_code == 200
+    # The other pages have no feeds; a draft has none, nor a file name with a trailing slash.
+    assert client.get("/it/san-salvario/sportello/calendar.ics").status_code == 404
+    assert client.get("/it/san-salvario/sportello/feed.xml").status_code == 404
+    assert client.get("/it/san-salvario/sportello/incontro/feed.xml").status_code == 404
+    assert client.get("/it/san-salvario/bozza/calendar.ics").status_code == 404
+    assert client.get("/it/san-salvario/bozza/sotto/calendar.ics").status_code == 200
+    assert client.get("/it/san-salvario/calendar.ics/").status_code == 404
+
+
+def test_a_page_type_with_a_route_of_its_own_is_handed_the_rest_of_the_path(tree, monkeypatch):
+    """A `route()` other than RoutablePageMixin's is asked whatever the rest, as Wagtail asks it."""
+    from districts.models import DistrictPage
+
+    asked = []
+    routable_route = DistrictPage.route
+
+    def route(self, request, path_components):
+        asked.append(list(path_components))
+        return routable_route(self, request, path_components)
+
+    monkeypatch.setattr(DistrictPage, "route", route)
+    routable.sub_routing.cache_clear()
+    try:
+        assert routable.sub_routing(DistrictPage) == routable.OWN
+        factory = RequestFactory()
+        with translation.override("it"):
+            for path in paths_to_try():
+                ours = our_route(factory.get(f"/it/{path}"), path)
+                theirs = wagtail_route(factory.get(f"/it/{path}"), path)
+                assert ours == theirs, path
+    finally:
+        routable.sub_routing.cache_clear()
+    assert ["sportello", "incontro"] in asked

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from initiatives.feeds import DistrictFeedsMixin
 from initiatives.models import InitiativePage
 from initiatives.queries import district_initiatives, upcoming_occurrences
 from portal.core.blocks import BodyBlock
@@ -254,7 +255,7 @@ class CommunityManager(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class DistrictPage(CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
+class DistrictPage(DistrictFeedsMixin, CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
     """One of the neighbourhoods: its house, its Community Manager, what happens there."""
 
     intro = models.TextField(

@@ -21,6 +21,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
+from wagtail.contrib.routable_page import models as routable
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -29,6 +30,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from initiatives.describe import describe_series, time_range
 from initiatives.district_pages import district_pages
 from initiatives.forms import ActivityPageForm
+from initiatives.ical import event_calendar
 from initiatives.occurrences import (
     DEFAULT_SCHEDULE_ANCHOR,
     ONE_DAY,
@@ -45,6 +47,7 @@ from portal.core.blocks import BodyBlock
 from portal.core.directory import get_directory
 from portal.core.page_cache import cached_by_version, valid_until
 from portal.core.places import OnTheMap, place_fields
+from portal.core.routable import RoutesMixin
 from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, names_in_locale
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
 
@@ -550,7 +553,7 @@ class InitiativePage(ActivityPage):
         return context
 
 
-class EventPage(ActivityPage):
+class EventPage(RoutesMixin, ActivityPage):
     """A dated happening: once, over several days, or repeating."""
 
     start = models.DateTimeField(
@@ -606,6 +609,11 @@ class EventPage(ActivityPage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    @routable.path("calendar.ics/", name="calendar_ics")
+    def calendar_ics(self, request):
+        """The event's calendar file, below its address (initiatives/feeds.py)."""
+        return event_calendar(self, request)
 
     def clean(self):
         super().clean()

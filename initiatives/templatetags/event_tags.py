@@ -30,16 +30,21 @@ def house_json_ld(context, house):
 
 
 def _page_feed_url(page, name):
-    """`<page url>/<name>`: feeds hang off the page they describe."""
+    """`<page url>/<name>`: feeds hang off the page they describe (initiatives/feeds.py)."""
     relative = page.get_url()
     return relative.rstrip("/") + "/" + name if relative else ""
+
+
+def _portal_feed_url(name):
+    """`/<language>/<name>`: the portal's feeds hang off the home page, at the language's root."""
+    return reverse("page_file", args=[name])
 
 
 @register.simple_tag
 def ics_url(page=None):
     """The .ics address of an event, a district, or (no page) the whole portal."""
     if page is None:
-        return reverse("portal_ics")
+        return _portal_feed_url("calendar.ics")
     return _page_feed_url(page, "calendar.ics")
 
 
@@ -53,5 +58,5 @@ def webcal_url(page=None):
 def feed_url(page=None, kind="rss"):
     name = "feed.xml" if kind == "rss" else "atom.xml"
     if page is None:
-        return reverse("portal_rss" if kind == "rss" else "portal_atom")
+        return _portal_feed_url(name)
     return _page_feed_url(page, name)

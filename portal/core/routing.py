@@ -6,16 +6,24 @@ per level (the child by slug, then its specific row): eight to ten queries for a
 levels deep, before anything is rendered. Every page keeps its full `url_path` up to date
 (Wagtail rewrites the subtree's on a move or a slug change), so the page at a URL is the one
 whose `url_path` is the locale root's plus the requested path. Here the sites and the locale
-roots come from a cache kept under the content version (`portal.core.page_cache`), the page and its
-parent come in one query and the page's specific row, with its images, in a second.
+roots come from a cache kept under the content version (`portal.core.page_cache`), the page and
+its ancestors up to the locale root come in one query and the page's specific row, with its
+images, in a second.
 
 The rest is Wagtail's own `serve` view, given the route this module found: the `before_serve_page`
 and `on_serve_page` hooks (view restrictions, allowed methods), then `page.serve()`. The rules
 of `Page.route()` hold: the requested page must be live (its ancestors need not be); the root
 is the live translation of the site's root page in the active language, else the root itself;
 a URL that matches no page is a 404, which wagtail.contrib.redirects may then redirect; the
-page's own `route()` gets the last word. If a page type routes its own sub-paths (it overrides
-`route()`, as `RoutablePageMixin` does), every request goes through Wagtail's routing instead.
+page's own `route()` gets the last word.
+
+A page type may route sub-paths of its own (`RoutablePageMixin`: the feeds below a page, see
+`portal.core.routable`). Wagtail's walk asks every page on the way, from the root down, whether
+it takes the rest of the path before looking for a child: so does this one, over the ancestors it
+already holds. A routable page (Wagtail's `RoutablePageMixin.route` over `Page.route`) takes the
+rest when it is live and one of its routes matches it, which its class's resolver says without a
+query; then its own `route()` answers, as in Wagtail. A page type with any other `route()` of its
+own is handed the rest of the path whatever it is, and routes it as Wagtail would.
 """
 
 from functools import cache
@@ -25,19 +33,15 @@ from django.db.models import Q
 from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Locale, Page, Site
 
 from .i18n import active_language_code
 from .page_cache import cached_by_version
+from .routable import takes_rest
 from .sites import site_for_request
+from .upstream import remember_route, route_is_remembered, set_cached_parent
 
 NOT_ROUTED = object()
-
-
-@cache
-def pages_route_themselves():
-    """Whether any page type overrides `Page.route()` (its sub-paths are not pages)."""
-    return any(model.route is not Page.route for model in get_page_models())
 
 
 def load_sites():
@@ -48,8 +52,6 @@ def load_sites():
     it is not live, another language to the root page's live translation there (as
     `Page.localized` has it).
     """
-    from wagtail.models import Locale
-
     codes = dict(Locale.objects.values_list("pk", "language_code"))
     sites = list(Site.objects.select_related("root_page"))
     translations = {}
@@ -92,26 +94,35 @@ def route(request, path):
     code = active_language_code(data["locales"]) if getattr(settings, "WAGTAIL_I18N_ENABLED", False) else None
     root_path = roots.get(code) or site.root_page.url_path
     components = [component for component in path.split("/") if component]
-    url_path = root_path + "".join(f"{component}/" for component in components)
-    wanted = [url_path]
-    if components:
-        wanted.append(url_path[: -len(components[-1]) - 1])
+    # The url_path of the root and of every page on the way down to the requested one.
+    wanted = [root_path]
+    for component in components:
+        wanted.append(f"{wanted[-1]}{component}/")
     condition = Q()
     for wanted_path in wanted:
         slug = slug_of(wanted_path)
         condition |= Q(url_path=wanted_path, slug=slug) if slug else Q(url_path=wanted_path)
     found = {page.url_path: page for page in Page.objects.filter(condition).order_by()}
-    page = found.get(url_path)
-    if page is None:
-        return None
-    page = specific(page)
-    if components and wanted[1] in found:
-        # As Page.route() does, so that page.get_parent() costs no query.
-        page._cached_parent_obj = found[wanted[1]]
-    try:
-        return page.route(request, [])
-    except Http404:
-        return None
+    parent = None
+    for depth, url_path in enumerate(wanted):
+        page = found.get(url_path)
+        if page is None:
+            # Page.route() of the page above finds no child with this slug.
+            return None
+        if parent is not None:
+            # As Page.route() does, so that page.get_parent() costs no query.
+            set_cached_parent(page, parent)
+        rest = components[depth:]
+        if not rest or takes_rest(page, rest):
+            page = specific(page)
+            if parent is not None:
+                set_cached_parent(page, parent)
+            try:
+                return page.route(request, rest)
+            except Http404:
+                return None
+        parent = page
+    return None
 
 
 @cache
@@ -135,9 +146,9 @@ def specific(page):
 
 def serve(request, path):
     """Wagtail's `serve` view with the route found by `route()` (see the module's docstring)."""
-    if not pages_route_themselves() and not hasattr(request, "_wagtail_route_for_request"):
+    if not route_is_remembered(request):
         found = route(request, path)
         if found is not NOT_ROUTED:
             # Where Page.route_for_request(), called by Wagtail's view, keeps its answer.
-            request._wagtail_route_for_request = found
+            remember_route(request, found)
     return wagtail_views.serve(request, path)
