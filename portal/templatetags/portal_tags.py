@@ -20,7 +20,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation
 
 from districts.models import DistrictPage, NeighbourhoodHouse
@@ -57,12 +57,12 @@ def _public(pages, restricted_paths):
 
 
 def _load_site_data():
-    from home.models import HomePage
-
     order = [code for code, _name in settings.LANGUAGES]
     locales = [locale for locale in Locale.objects.all() if locale.language_code in order]
     homes = {}
-    for home in HomePage.objects.live().order_by("path"):
+    # The home pages: the sites' root pages, in every language (home/ sits above this shell).
+    roots = Site.objects.values("root_page__translation_key")
+    for home in Page.objects.live().filter(translation_key__in=roots).order_by("path"):
         homes.setdefault(home.locale_id, home)
     return {
         "locales": sorted(locales, key=lambda locale: order.index(locale.language_code)),
