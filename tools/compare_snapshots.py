@@ -5,6 +5,10 @@
 Lists the requests that only one snapshot made, then a unified diff of every file that differs
 (cut after --lines lines each; after --files files only their names are listed), and a summary
 by kind of request (from `_index.tsv`). Exit status: 0 identical, 1 different, 2 unusable input.
+
+--ignore-space compares the lines without their leading and trailing blanks and without blank
+lines (a template's indentation moved, what a browser shows unchanged): run it after a plain
+comparison to tell such files from the others, never instead of it.
 """
 
 from __future__ import annotations
@@ -50,12 +54,21 @@ def check_meta(first, second):
             print(f"warning: {key} differs ({one.get(key)} / {two.get(key)}): differences are expected")
 
 
+def without_blanks(text):
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("first", type=Path, help="the baseline snapshot")
     parser.add_argument("second", type=Path, help="the snapshot to check against it")
     parser.add_argument("--lines", type=int, default=40, help="diff lines shown per file (default 40)")
     parser.add_argument("--files", type=int, default=50, help="files whose diff is shown (default 50)")
+    parser.add_argument(
+        "--ignore-space",
+        action="store_true",
+        help="ignore leading and trailing blanks of each line, and blank lines",
+    )
     args = parser.parse_args(argv)
     for folder in (args.first, args.second):
         if not (folder / "_index.tsv").is_file():
@@ -82,6 +95,8 @@ def main(argv=None):
     for name in sorted(first_files & second_files):
         one = (args.first / name).read_text(encoding="utf-8")
         two = (args.second / name).read_text(encoding="utf-8")
+        if args.ignore_space:
+            one, two = without_blanks(one), without_blanks(two)
         if one != two:
             changed.append((name, one, two))
 
@@ -111,7 +126,7 @@ def main(argv=None):
 
     total = len(first_files | second_files)
     if not (changed or only_first or only_second):
-        print(f"Identical: {total} files.")
+        print(f"Identical: {total} files{' (blanks around lines ignored)' if args.ignore_space else ''}.")
         return 0
     print(
         f"\n{len(changed)} files differ, {len(only_first)} only in the first, {len(only_second)} only in "
