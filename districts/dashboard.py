@@ -72,7 +72,7 @@ class UpcomingInDistrictsPanel(DashboardPanel):
     """The next two weeks of events in the user's districts, from the occurrence table.
 
     The panel lists the private events too (a password, login or group restriction, or an
-    alias or a translation of a restricted page: home/visibility.py), each marked "private":
+    alias or a translation of a restricted page: portal/core/visibility.py), each marked "private":
     the people who see the panel edit these districts, so Wagtail's explorer shows them those
     pages anyway, and they need to see what is planned; the mark keeps the panel from passing
     a private event off as one that residents will find on the portal.

@@ -8,9 +8,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from districts.models import DistrictPage
 from initiatives.feeds import PortalFeedsMixin
+from initiatives.queries import recent_initiatives, upcoming_occurrences
 from portal.core.blocks import BodyBlock
-from portal.core.visibility import CachedViewRestrictionsMixin
+from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
 
 
 # The portal-wide calendar and news feeds (`calendar.ics`, `feed.xml`, `atom.xml`) are routes of
@@ -43,10 +45,6 @@ class HomePage(PortalFeedsMixin, CachedViewRestrictionsMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from districts.models import DistrictPage
-        from initiatives.queries import recent_initiatives, upcoming_occurrences
-        from portal.core.visibility import without_restricted
-
         context = super().get_context(request, *args, **kwargs)
         districts = without_restricted(DistrictPage.objects.child_of(self).live(), request)
         context["districts"] = districts.select_related("hero_image")

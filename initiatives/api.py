@@ -144,7 +144,7 @@ class OccurrencesAPIViewSet(StrictAPIMixin, GenericViewSet):
             )
         today = timezone.localdate(timezone=zone())
         if "start" not in params:
-            # "From today" is another range tomorrow (portal/page_cache.py).
+            # "From today" is another range tomorrow (portal/core/page_cache.py).
             valid_until(
                 make_local_aware(
                     datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time())
@@ -239,7 +239,7 @@ class OccurrencesAPIViewSet(StrictAPIMixin, GenericViewSet):
             keys = EventPage.objects.filter(audiences__slug=query["audience"]).values("translation_key")
             rows = rows.filter(translation_key__in=keys)
         # Events under a password, login or group restriction, and their aliases and
-        # translations, are not for the public API (home/visibility.py).
+        # translations, are not for the public API (portal/core/visibility.py).
         return public_occurrences(rows, self.request)
 
     @staticmethod

@@ -141,10 +141,10 @@ def date_range(when, date_from=None, date_to=None, today=None, now=None):
 
 
 def filtered_occurrences(cleaned, *, district_key=None, districts=None, request=None):
-    """The public event occurrences (home/visibility.py) that match the calendar's filters."""
+    """The public event occurrences (portal/core/visibility.py) that match the calendar's filters."""
     start, end = date_range(cleaned.get("when"), cleaned.get("date_from"), cleaned.get("date_to"))
     if cleaned.get("when") in ("today", "week", "weekend", "month"):
-        valid_until(end)  # the next day, week or month brings other events (portal/page_cache.py)
+        valid_until(end)  # the next day, week or month brings other events (portal/core/page_cache.py)
     rows = public_occurrences(Occurrence.objects.filter(kind=Occurrence.Kind.EVENT, end__gt=start), request)
     if end is not None:
         rows = rows.filter(start__lt=end)

@@ -48,7 +48,7 @@ def events_in_scope(district, locale, request=None):
     last_ends = dict(rows.values_list("translation_key").annotate(last=Max("end")).order_by())
     keys = set(last_ends)
     if last_ends:
-        # The feed changes when the event that ended first passes FEED_PAST (portal/page_cache.py).
+        # The feed changes when the event that ended first passes FEED_PAST (portal/core/page_cache.py).
         valid_until(min(last_ends.values()) + FEED_PAST)
     pages = pages_for_keys(keys, locale, EventPage)
     return sorted(pages.values(), key=lambda page: (page.start, page.pk))

@@ -2,7 +2,7 @@
 
 Each listing costs a fixed number of queries: the occurrence rows, then one query for the
 pages of the reader's locale that those rows belong to. Listings show what the public may see
-(home/visibility.py): rows and pages under a view restriction, or an alias or a translation of
+(portal/core/visibility.py): rows and pages under a view restriction, or an alias or a translation of
 a restricted page, are left out by tree path, without a query of their own.
 """
 

@@ -36,6 +36,8 @@ class TaxonomySnippets(SnippetViewSetGroup):
     menu_icon = "tag"
     menu_label = _("Taxonomy")
     menu_name = "taxonomy"
+    # After the districts' group (districts/wagtail_hooks.py), before Wagtail's reports (9000).
+    menu_order = 8998
 
 
 register_snippet(TaxonomySnippets)

@@ -2,7 +2,7 @@
 Permissions-Policy. (Sign-in throttling: portal/signin.py.)
 
 Both middleware sit below the page cache in MIDDLEWARE; a cached answer carries their headers
-like every other header of the miss that stored it (portal/page_cache.py).
+like every other header of the miss that stored it (portal/core/page_cache.py).
 """
 
 from csp.middleware import CSPMiddleware

@@ -26,7 +26,7 @@ class PortalSitemap(Sitemap):
             for path in roots.values_list("path", flat=True):
                 under_a_root |= Q(path__startswith=path)
             offered = {code for code, _name in settings.LANGUAGES}
-            # What the public may see (home/visibility.py): not a private page's translations
+            # What the public may see (portal/core/visibility.py): not a private page's translations
             # and aliases either, which Wagtail's `.public()` lists.
             public = without_restricted(Page.objects.live(), self.request)
             self._page_list = [

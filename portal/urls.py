@@ -36,7 +36,7 @@ def with_views(patterns, views):
     ]
 
 
-# Wagtail's front-end URLs: its page-serving view routed in two queries (portal/routing.py),
+# Wagtail's front-end URLs: its page-serving view routed in two queries (portal/core/routing.py),
 # its page-password form throttled like sign-ins (portal/password_throttle.py).
 wagtail_front_end_urls = with_views(
     wagtail_urls.urlpatterns,

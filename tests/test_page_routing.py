@@ -1,4 +1,4 @@
-"""Pages are found by url_path in two queries (portal/routing.py), by Wagtail's rules.
+"""Pages are found by url_path in two queries (portal/core/routing.py), by Wagtail's rules.
 
 Every URL of a tree with drafts, a live page under a draft, translations, aliases, a locale with
 no home page of its own and a private section is routed here exactly as `Page.route()` routes

@@ -673,7 +673,7 @@ class EventPage(RoutesMixin, ActivityPage):
             return False
         if self.end < timezone.now():
             return True
-        valid_until(self.end)  # "This event has taken place" from then on (portal/page_cache.py)
+        valid_until(self.end)  # "This event has taken place" from then on (portal/core/page_cache.py)
         return False
 
     @property

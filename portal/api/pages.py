@@ -37,6 +37,8 @@ from portal.core.api.serializers import (
     stream_field_names,
 )
 from portal.core.api.strict import StrictAPIMixin, StrictLocaleFilter, StrictSearchFilter
+from portal.core.directory import get_directory
+from portal.core.visibility import under
 
 # Fixed renditions suited to phones: a 4:3 card picture and a full-width one.
 
@@ -67,8 +69,6 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
     @property
     def directory(self):
         if not hasattr(self, "_directory"):
-            from portal.core.directory import get_directory
-
             self._directory = get_directory()
         return self._directory
 
@@ -78,9 +78,7 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
         if not hasattr(self, "_base_queryset"):
             if "site" in self.request.GET:
                 # Wagtail's scoping to the named site, and the portal's rule of what the public
-                # may see (home/visibility.py), which Wagtail's does not extend to translations.
-                from portal.core.visibility import under
-
+                # may see (portal/core/visibility.py), which Wagtail's does not extend to translations.
                 queryset = super().get_base_queryset()
                 hidden = self.directory.guards.paths_hidden_from(self.request)
                 self._base_queryset = queryset.exclude(under(hidden)) if hidden else queryset

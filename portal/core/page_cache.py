@@ -105,7 +105,7 @@ PAGE_PARAMETERS = frozenset(
 )
 API_PARAMETERS = frozenset(
     {
-        # Wagtail's pages, images and documents endpoints (home/api.py)
+        # Wagtail's pages, images and documents endpoints (portal/api/)
         "type",
         "fields",
         "limit",

@@ -2,9 +2,9 @@
 
 from wagtail import hooks
 
+from portal.core.api.links import PageLinkHandler
+
 
 @hooks.register("register_rich_text_features", order=100)  # after Wagtail's own page links
 def page_links_read_in_bulk(features):
-    from portal.core.api.links import PageLinkHandler
-
     features.register_link_type(PageLinkHandler)

@@ -33,6 +33,7 @@ from portal.core import upstream
 
 from . import content, dates
 from .images import Picture, ensure_image
+from .translations import DemoTranslator
 
 HOME_SLUG = "home"
 WELCOME_TITLE = "Welcome to your new Wagtail site!"
@@ -514,6 +515,4 @@ class DemoBuilder:
 
     def translate(self):
         """The home page, districts, calendars, snippets and some activities in every language."""
-        from .translations import DemoTranslator
-
         DemoTranslator(self.source, self.home, self.created, log=self.log).translate_all()

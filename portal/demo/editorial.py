@@ -24,7 +24,9 @@ from wagtail.models import Locale
 
 from districts.editorial import editors_group_name, managers_group_name
 from districts.models import DistrictPage, Proposal, ProposalFormPage
+from initiatives.models import InitiativePage
 from portal.core import upstream
+from portal.demo.users import KNOWN_PASSWORDS
 
 PASSWORD_VARIABLE = "DEMO_USERS_PASSWORD"  # noqa: S105 (the name of a variable, not a password)
 FORM_SLUG = "proponi-un-idea"
@@ -114,7 +116,6 @@ class CreatedUser:
 
 def demo_password():
     """The password from DEMO_USERS_PASSWORD, checked, or None to generate one per user."""
-    from portal.demo.users import KNOWN_PASSWORDS
 
     password = os.environ.get(PASSWORD_VARIABLE, "")
     if not password:
@@ -172,8 +173,6 @@ class EditorialDemo:
         copies = ProposalFormPage.objects.filter(translation_key=form_page.translation_key)
         if Proposal.objects.filter(page__in=copies).exists():
             return
-        from initiatives.models import InitiativePage
-
         initiative = InitiativePage.objects.child_of(district).live().order_by("path").first()
         now = timezone.now()
         for days_ago, name, email, category, language, text, status, consent in SAMPLE_PROPOSALS:

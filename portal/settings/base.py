@@ -213,7 +213,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
-# The headless API (portal/api_http.py): how long apps and CDNs may reuse a response, and the
+# The headless API (portal/core/api/http.py): how long apps and CDNs may reuse a response, and the
 # web origins allowed to call it from a browser (comma-separated, "*" for any; empty = closed).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 CORS_ALLOWED_ORIGINS = [

@@ -150,7 +150,7 @@ class PortalNav:
 
     @property
     def restricted_paths(self):
-        """Tree paths of the subtrees the public may not see (home/visibility.py): restricted
+        """Tree paths of the subtrees the public may not see (portal/core/visibility.py): restricted
         pages, their aliases and their translations."""
         return self.site_data["restricted_paths"]
 

@@ -236,7 +236,7 @@ REQUESTS = [
     # a page every reader gets from the page cache
     ("cached page", lambda n: ("/it/", {})),
     # a page rendered from the database each time (a new value of a parameter in the cache
-    # key; a made-up parameter would share /it/'s entry: portal/page_cache.py)
+    # key; a made-up parameter would share /it/'s entry: portal/core/page_cache.py)
     ("page", lambda n: (f"/it/?page={n}", {})),
     # the API, rendered each time: a session cookie keeps it out of the page cache, and its
     # lookup is a database query made by middleware rather than by the view

@@ -2,7 +2,7 @@
 
 Issue 8's target: an uncached page view in at most 12 queries. The page cache is off (the
 test settings), so each view below is rendered; the first view of a page may fill the
-version-keyed caches of the site-wide data (home/api_directory.py, PortalNav, the routing's
+version-keyed caches of the site-wide data (portal/core/directory.py, PortalNav, the routing's
 sites), the second is measured, as in a warm gunicorn worker. Factory content first (3 and 30
 events), then the demo content in Italian, English and Arabic, as loaded and with 300 more
 events: there every kind of page, search results and the 404 page cost an exact number of

@@ -1,4 +1,4 @@
-"""The rule itself (home/visibility.py): which restrictions guard which subtrees, and its cost."""
+"""The rule itself (portal/core/visibility.py): which restrictions guard which subtrees, and its cost."""
 
 import pytest
 from django.contrib.auth.models import Group

@@ -3,7 +3,7 @@ JSON error bodies for URLs that no endpoint answers.
 
 - Every successful GET or HEAD carries a strong `ETag` (a hash of the body) and
   `Cache-Control: public, max-age=API_CACHE_SECONDS` (less for an answer that changes sooner
-  with the clock, portal/page_cache.py); a request whose `If-None-Match` matches
+  with the clock, portal/core/page_cache.py); a request whose `If-None-Match` matches
   is answered 304 with no body.
 - CORS is closed unless `CORS_ALLOWED_ORIGINS` names the origin (comma-separated in the
   environment; `*` allows any). Only GET, HEAD and OPTIONS are offered: the API is read-only.
