@@ -13,9 +13,10 @@ class DistrictsConfig(AppConfig):
         # define or import models (Wagtail's permissions, the core's signals, ours).
         from wagtail.permissions import register_permission_policy
 
-        from portal.core.signals import register_content_app
+        from portal.core.signals import register_content_app, register_page_scope
 
         from . import registry
+        from .cache_scopes import scope_of_page
         from .models import CommunityManager, DistrictPage, NeighbourhoodHouse, Proposal
         from .permissions import DistrictSnippetPermissionPolicy, ProposalPermissionPolicy
 
@@ -31,5 +32,6 @@ class DistrictsConfig(AppConfig):
         )
         register_permission_policy(Proposal, ProposalPermissionPolicy(Proposal))
         register_content_app(self.label, resident_submissions={"proposal"})
+        register_page_scope(scope_of_page)
         # Its tables in the core's cached directory, its words in the search's vocabulary.
         registry.register()

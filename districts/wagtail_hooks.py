@@ -19,7 +19,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_localize.models import Translation
 
-from . import localize_scope
+from . import cache_scopes, localize_scope
 from .dashboard import dashboard_panels
 from .editorial import districts_for_user
 from .models import CommunityManager, NeighbourhoodHouse, Proposal, ProposalFormPage
@@ -166,6 +166,8 @@ def scope_localize_urls():
 
 
 hooks.register("before_edit_page", localize_scope.translations_follow_their_source, order=-1)
+# The page cache keeps a district's pages when another district's content changes.
+hooks.register("before_serve_page", cache_scopes.declare_district)
 
 
 @hooks.register("construct_snippet_listing_buttons")

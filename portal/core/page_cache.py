@@ -1,25 +1,30 @@
-"""Anonymous page views and API answers served from the cache, invalidated by a shared version number.
+"""Anonymous page views and API answers served from the cache, emptied where content changed.
 
 Rendered pages live in the default cache (local memory per process, bounded by its OPTIONS
-MAX_ENTRIES, or Redis). The version number lives in the `shared` cache (the database, or
-Redis), so a publish in one gunicorn worker invalidates the pages cached by every other worker
-at once.
+MAX_ENTRIES, or Redis). Each entry records the scopes it shows (portal/core/scopes.py: one
+district's tree, the site-wide pieces, or everything) with their numbers when it was built;
+the numbers live in the `shared` cache (the database, or Redis), so a publish in one gunicorn
+worker, or on another server, invalidates what every worker cached at once. A hit costs the
+entry's read and one read of its scopes' numbers. An entry whose content only changed is
+served once more, marked `X-Cache: STALE`, to the requests that come while one request
+rebuilds it; one whose content was withdrawn is rebuilt by every request until one stores it.
 
-The content version never goes back. It is stored without expiry, and every new value is
-`max(previous + 1, now in nanoseconds)`: a bump always moves it forward, and a version that
-went missing (Redis restarted or evicted it, the database cache culled it, someone cleared the
-cache) restarts at the clock, above every number handed out before, so a page cached under an
-old number can never become valid again. Every bump is repeated once the publishing
-transaction commits, so a page rendered from the old content in between (another worker may
-read a version Redis already holds) is not kept either.
+Data kept until the next change (`cached_by_version`: the directory, the listings) follows one
+content version, which every change moves. It never goes back: it is stored without expiry,
+and every new value is `max(previous + 1, now in nanoseconds)`, so a version that went missing
+(Redis restarted or evicted it, the database cache culled it, someone cleared the cache)
+restarts at the clock, above every number handed out before; the scopes' numbers work the same
+way. Every bump is repeated once the publishing transaction commits, so an answer built from
+the old content in between (another worker may read numbers Redis already holds) is not kept
+either.
 
 When the shared cache cannot answer (the database or Redis is down) nothing is stored, and a
-page this process cached under the last version it read is served marked `X-Cache: STALE`
-(with the database down nobody can publish). A version bump that fails, or any failed read,
-is made up for by a bump as soon as the shared cache answers again, so a publish during a
+page this process cached under the last numbers it read is served marked `X-Cache: STALE`
+(with the database down nobody can publish). A bump that fails, or any failed read, is made up
+for by emptying everything as soon as the shared cache answers again, so a publish during a
 Redis outage is never hidden behind pages cached before it.
 
-The key of a page is `portal:page:<version>:<host><path>?<query>#<language>`:
+The key of a page is `portal:page:<host><path>?<query>#<language>`:
 
 - the host the request named (`request.get_host()`, lower-cased, with its port), so two
   allowed host names never share an entry (absolute links in a page name the host);
@@ -38,7 +43,7 @@ The key of a page is `portal:page:<version>:<host><path>?<query>#<language>`:
   language LocaleMiddleware picks from the language cookie or Accept-Language, as the
   answer's `Content-Language` and `Vary: Accept-Language` say.
 
-Past MAX_KEY_LENGTH characters the key keeps its prefix and version and the rest becomes its
+Past MAX_KEY_LENGTH characters the key keeps its prefix and the rest becomes its
 SHA-256, so no key (with the cache's own prefix) exceeds memcached's 250 bytes.
 
 Answers that depend on the clock ("open now", the next dates, "this week") are kept only until
@@ -48,8 +53,9 @@ min(PAGE_CACHE_SECONDS, the time left) and sent with a `max-age` no longer than 
 
 A hit carries exactly the headers of the miss that stored it (every header the middleware
 below this one and the view set, Content-Security-Policy, X-Frame-Options and
-Permissions-Policy included) and the same `Cache-Control`; the middleware above it
-(SecurityMiddleware, the API's) runs for hits and misses alike.
+Permissions-Policy included), its `ETag` (a reader who has it gets "304 Not Modified") and
+the same `Cache-Control`, which lets nginx or a CDN keep it too (`finish`); the middleware
+above it (SecurityMiddleware, the API's) runs for hits and misses alike.
 """
 
 import contextvars
@@ -66,14 +72,20 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.encoding import escape_uri_path
 
+from . import scopes
 from .cache import OUTAGE_ERRORS, CacheUnavailable, cache_errors_raised
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:page-cache-version"
+PAGE_PREFIX = "portal:page:"
+REBUILD_PREFIX = "portal:rebuild:"
+# How long one request may take to rebuild an entry before another one tries.
+REBUILD_SECONDS = 10
+FRESH, STALE, GONE = "fresh", "stale", "gone"
 # The API is cached too: its answers depend only on the URL and the published content.
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/i18n/", "/jsi18n/", "/static/", "/media/")
 API_PREFIX = "/api/"
@@ -147,6 +159,8 @@ _validity = contextvars.ContextVar("portal_validity", default=None)
 # failed since (then the next successful read bumps first).
 _last_version = None
 _bump_owed = False
+# The numbers of the scopes this process read last ({scope: (changed, withdrawn)}).
+_last_scopes = {}
 
 
 # --- The content version ----------------------------------------------------------------------
@@ -167,9 +181,7 @@ def read_version():
     shared = caches["shared"]
     try:
         with cache_errors_raised():
-            if _bump_owed:
-                _increment(shared)
-                _bump_owed = False
+            _settle_owed_bump(shared)
             # Missing (never set, evicted, culled, cleared): start at the clock, which is past
             # every number handed out before.
             version = shared.get_or_set(VERSION_KEY, _clock, timeout=None)
@@ -219,11 +231,14 @@ def _increment(shared):
     return version
 
 
-def _bump():
+def _bump(changes):
+    """Bump the content version and the scopes of `changes` ({scope: withdrawn})."""
     global _bump_owed
     try:
         with cache_errors_raised():
-            _increment(caches["shared"])
+            shared = caches["shared"]
+            _increment(shared)
+            scopes.increment(shared, changes)
     except Exception as error:
         if not isinstance(error, (CacheUnavailable, *OUTAGE_ERRORS)):
             raise
@@ -231,18 +246,88 @@ def _bump():
         logger.warning("Page cache not invalidated yet, the shared cache is unavailable (%s)", error)
 
 
-def bump_version(**kwargs):
-    """Invalidate every cached page (publish, unpublish, move, delete, snippet change).
+def _settle_owed_bump(shared):
+    """A bump failed while the shared cache was away: empty everything now, as a withdrawal."""
+    global _bump_owed
+    if _bump_owed:
+        _increment(shared)
+        scopes.increment(shared, {scopes.SITE: True})
+        _bump_owed = False
+
+
+class _PendingBumps:
+    """The bumps of one transaction, made once more when it commits (one callback for all)."""
+
+    def __init__(self):
+        self.changes = {}
+
+    def add(self, changes):
+        for name, withdrawn in changes.items():
+            self.changes[name] = self.changes.get(name, False) or withdrawn
+
+    def __call__(self):
+        _bump(self.changes)
+
+
+def invalidate(*names, withdrawn=False):
+    """Invalidate the cached answers that show the scopes `names` (portal/core/scopes.py), those
+    that declared no scope, and the data kept by content version; with no names, everything.
+
+    `withdrawn`: something left the public's view (unpublished, deleted, moved, restricted), so
+    no entry of these scopes may be served again, not even while it is rebuilt.
 
     Bumped at once and, inside a transaction, once more when it commits: a request served in
-    between may have read the new version (Redis is outside the transaction) and rendered the
-    old content under it. If the shared cache is unreachable the bump is owed, and made by this
-    process's next successful read of the version, rather than failing the editor's publish.
+    between may have read the new numbers (Redis is outside the transaction) and rendered the
+    old content under them. If the shared cache is unreachable the bump is owed, and made by this
+    process's next successful read, rather than failing the editor's publish.
     """
-    _bump()
+    changes = {name: withdrawn for name in (names or (scopes.SITE,))}
+    _bump(changes)
     connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(entry[1] is _bump for entry in connection.run_on_commit):
-        transaction.on_commit(_bump)
+    if connection.in_atomic_block:
+        pending = next(
+            (entry[1] for entry in connection.run_on_commit if isinstance(entry[1], _PendingBumps)), None
+        )
+        if pending is None:
+            pending = _PendingBumps()
+            transaction.on_commit(pending)
+        pending.add(changes)
+
+
+def bump_version(**kwargs):
+    """Invalidate every cached page and all data kept by version (a signal receiver)."""
+    invalidate(withdrawn=True)
+
+
+def read_scopes_in_use():
+    """The numbers of every scope in use, read before an answer is built; raises if the shared
+    cache cannot answer. Remembered for serving stale during an outage."""
+    shared = caches["shared"]
+    try:
+        with cache_errors_raised():
+            _settle_owed_bump(shared)
+            numbers = scopes.read(shared, scopes.registered(shared))
+    except Exception:
+        global _bump_owed
+        _bump_owed = True
+        raise
+    _last_scopes.update(numbers)
+    return numbers
+
+
+def read_scopes_of(entry):
+    """The current numbers of the scopes a cached entry depends on (one read of the shared cache)."""
+    shared = caches["shared"]
+    try:
+        with cache_errors_raised():
+            _settle_owed_bump(shared)
+            numbers = scopes.read(shared, [name for name, _changed, _withdrawn in entry[4]])
+    except Exception:
+        global _bump_owed
+        _bump_owed = True
+        raise
+    _last_scopes.update(numbers)
+    return numbers
 
 
 # --- Data kept by content version -------------------------------------------------------------
@@ -386,8 +471,8 @@ def key_query(request):
     return urlencode(kept), left_out
 
 
-def page_key(version, request, query=None):
-    """The cache key of `request`'s answer under content `version` (the module docstring)."""
+def page_key(request, query=None):
+    """The cache key of `request`'s answer (the module docstring)."""
     if query is None:
         query = key_query(request)[0]
     address = request.get_host().lower() + escape_uri_path(request.path)
@@ -397,15 +482,36 @@ def page_key(version, request, query=None):
         # No language in the path (the API, the sitemap): LocaleMiddleware answers in the
         # reader's (cookie, then Accept-Language), and so does the entry.
         address = f"{address}#{translation.get_language_from_request(request)}"
-    key = f"portal:page:{version}:{address}"
+    key = f"{PAGE_PREFIX}{address}"
     if len(key) > MAX_KEY_LENGTH:
-        key = f"portal:page:{version}:sha256:{hashlib.sha256(address.encode()).hexdigest()}"
+        key = f"{PAGE_PREFIX}sha256:{hashlib.sha256(address.encode()).hexdigest()}"
     return key
 
 
+def is_entry(cached):
+    """A stored answer of this module's format (status, headers, body, until, scopes)."""
+    return isinstance(cached, tuple) and len(cached) == 5
+
+
+def state_of(cached, numbers, now):
+    """FRESH, STALE (only changed since: may be served while one request rebuilds it) or GONE
+    (something in its scopes was withdrawn, or the clock has moved past what it shows)."""
+    if cached[3] is not None and cached[3] <= now:
+        return GONE
+    state = FRESH
+    for name, changed, withdrawn in cached[4]:
+        current = numbers.get(name)
+        if current is None or current[1] != withdrawn:
+            return GONE
+        if current[0] != changed:
+            state = STALE
+    return state
+
+
 class AnonymousPageCacheMiddleware:
-    """Place directly after WhiteNoise and the API's middleware: a hit costs one cache read and
-    no session or query, and carries the headers of the miss (module docstring)."""
+    """Place directly after WhiteNoise and the API's middleware: a hit costs two cache reads
+    (the entry, then its scopes' numbers) and no session or query, and carries the headers of
+    the miss (module docstring)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -431,53 +537,106 @@ class AnonymousPageCacheMiddleware:
         query, left_out = key_query(request)
         if left_out and request.path.startswith(API_PREFIX):
             return self.get_response(request)  # the API's own answer: 400
-        try:
-            version = request_version(request)
-        except Exception as error:  # a cache or database outage must not take the site down
-            return self.serve_without_version(request, query, error)
-        key = page_key(version, request, query)
+        key = page_key(request, query)
         try:
             cached = caches["default"].get(key)
         except Exception:
             logger.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
+        if not is_entry(cached):
+            cached = None
         now = _now()
-        if cached is not None and (cached[3] is None or cached[3] > now):
-            if cached[3] is not None:
-                _limit(cached[3])
-            return finish(from_cache(cached, "HIT"), cached[3], now)
-        response = self.get_response(request)
+        lock = None
+        if cached is not None:
+            try:
+                state = state_of(cached, read_scopes_of(cached), now)
+            except Exception as error:  # a cache or database outage must not take the site down
+                return self.serve_without_scopes(request, cached, error)
+            if state == FRESH:
+                if cached[3] is not None:
+                    _limit(cached[3])
+                return finish(request, from_cache(cached, "HIT"), cached[3], now)
+            if state == STALE:
+                lock = REBUILD_PREFIX + key
+                if not _try_lock(lock):
+                    # Another request is rebuilding it: this one gets the previous answer.
+                    return stale(from_cache(cached, "STALE"))
+        try:
+            return self.build(request, validity, key, left_out, now)
+        finally:
+            if lock is not None:
+                _release(lock)
+
+    def build(self, request, validity, key, left_out, now):
+        try:
+            numbers = read_scopes_in_use()
+            request_version(request)
+        except Exception as error:
+            return self.serve_without_scopes(request, None, error)
+        with scopes.collecting() as collected:
+            response = self.get_response(request)
         if left_out or not is_cacheable_response(request, response):
             return response
+        dependencies = collected.dependencies
+        missing = dependencies - numbers.keys()
+        if missing:
+            # A scope nobody had listed yet: its numbers were read after the content, so a
+            # change made meanwhile would not show in them. The entry also depends on `all`,
+            # read before, until the next request finds the scope listed (scopes.py).
+            try:
+                with cache_errors_raised():
+                    numbers = {**numbers, **scopes.read(caches["shared"], missing)}
+                    scopes.register(caches["shared"], missing)
+            except Exception:
+                logger.warning("Page cache scopes unavailable", exc_info=True)
+                return response
+            dependencies = {*dependencies, scopes.EVERYTHING}
         until = validity.until
         seconds = settings.PAGE_CACHE_SECONDS
         if until is not None:
             seconds = min(seconds, math.floor(until - now))
         if seconds < 1:
             return response
-        entry = (response.status_code, stored_headers(response), response.content, until)
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        entry = (
+            response.status_code,
+            stored_headers(response),
+            response.content,
+            until,
+            tuple((name, *numbers[name]) for name in sorted(dependencies)),
+        )
         try:
-            caches["default"].set(key, entry, seconds)
+            # Kept past its own freshness for as long as it may be served stale.
+            caches["default"].set(key, entry, seconds + settings.PAGE_CACHE_STALE_SECONDS)
         except Exception:
             logger.warning("Page cache unavailable", exc_info=True)
             return response
         response["X-Cache"] = "MISS"
-        return finish(response, until, now)
+        return finish(request, response, until, now)
 
-    def serve_without_version(self, request, query, error):
+    def serve_without_scopes(self, request, cached, error):
         """The shared cache did not answer: never store, but serve what this process cached
-        under the last version it read (with the database down, nobody can have published)."""
-        logger.debug("Page cache version unavailable (%s: %s)", error.__class__.__name__, error)
-        if _last_version is not None:
-            try:
-                cached = caches["default"].get(page_key(_last_version, request, query))
-            except Exception:
-                cached = None
-            if cached is not None:
-                response = from_cache(cached, "STALE")
-                patch_cache_control(response, no_cache=True)
-                return response
+        under the numbers it read last (with the database down, nobody can have published)."""
+        logger.debug("Page cache scopes unavailable (%s: %s)", error.__class__.__name__, error)
+        if cached is not None and state_of(cached, _last_scopes, _now()) == FRESH:
+            return stale(from_cache(cached, "STALE"))
         return self.get_response(request)
+
+
+def _try_lock(lock):
+    """Whether this request is the one to rebuild (the lock lives beside the entries)."""
+    try:
+        return caches["default"].add(lock, 1, REBUILD_SECONDS)
+    except Exception:
+        return True
+
+
+def _release(lock):
+    try:
+        caches["default"].delete(lock)
+    except Exception:
+        logger.debug("Rebuild lock not released", exc_info=True)
 
 
 # Headers that belong to one response, not to its content.
@@ -489,7 +648,7 @@ def stored_headers(response):
 
 
 def from_cache(cached, state):
-    status, headers, content, _until = cached
+    status, headers, content = cached[:3]
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -497,10 +656,28 @@ def from_cache(cached, state):
     return response
 
 
-def finish(response, until, now):
-    """The `Cache-Control` of a stored answer, the same for the miss and for every hit."""
-    max_age = settings.PAGE_CACHE_BROWSER_SECONDS
-    if until is not None:
-        max_age = max(0, min(max_age, math.floor(until - now)))
-    patch_cache_control(response, public=True, max_age=max_age)
+def stale(response):
+    """An answer served once more while it is rebuilt or the shared cache is away: nobody
+    downstream keeps it."""
+    patch_cache_control(response, no_cache=True, max_age=0, s_maxage=0)
     return response
+
+
+def finish(request, response, until, now):
+    """The `Cache-Control` of a stored answer, the same for the miss and for every hit, and
+    "304 Not Modified" when the reader already has it (`If-None-Match`).
+
+    Shared caches (nginx, a CDN) may keep it `PAGE_CACHE_SHARED_SECONDS` and serve it
+    `PAGE_CACHE_STALE_SECONDS` longer while they ask again; an answer that changes with the
+    clock is kept by nobody past that change, not even stale.
+    """
+    max_age = settings.PAGE_CACHE_BROWSER_SECONDS
+    shared_age = settings.PAGE_CACHE_SHARED_SECONDS
+    stale_seconds = settings.PAGE_CACHE_STALE_SECONDS
+    if until is not None:
+        left = max(0, math.floor(until - now))
+        max_age, shared_age, stale_seconds = min(max_age, left), min(shared_age, left), 0
+    patch_cache_control(response, public=True, max_age=max_age, s_maxage=shared_age)
+    if stale_seconds:
+        patch_cache_control(response, stale_while_revalidate=stale_seconds)
+    return get_conditional_response(request, etag=response.get("ETag"), response=response)

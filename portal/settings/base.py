@@ -342,6 +342,12 @@ else:
     }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# How long nginx or a CDN in front may keep a public answer (`s-maxage`); what a publish
+# changes besides the page itself reaches it only when this runs out.
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", PAGE_CACHE_BROWSER_SECONDS))
+# How long an answer whose content changed (nothing withdrawn) may be served while one request
+# rebuilds it, here and by a proxy (`stale-while-revalidate`).
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "30"))
 
 # --- Security headers and login throttling --------------------------------------------------
 DEFAULT_CONTENT_SECURITY_POLICY = (
