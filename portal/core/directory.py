@@ -9,7 +9,13 @@ table reads as an attribute of the directory: `directory.categories`, `directory
 They are a few dozen rows that nearly every item refers to; reading them per request would cost
 a dozen queries. The directory keeps them in the default cache under the portal's shared content
 version (`portal.core.page_cache`), which every content save, publish, unpublish, move and
-delete bumps, so an edit in one worker is seen by every other at once.
+delete bumps, so an edit in one worker is seen by every other at once. Each process also keeps
+the last directory it read, with its version: unpickling a few hundred rows from the cache cost
+more than the rest of an event page, and a request only compares the version it reads anyway.
+Its rows are therefore shared by the requests a process serves until the version moves: nothing
+may store on them what depends on the reader or on the clock (the house of a district in the
+district's own language, a rendition of a manager's photo, are fine), and no table may change
+with the clock by itself (`valid_until`).
 
 Translatable rows are read in a locale by the portal's one rule (`Translated`): a row's
 translation in the reader's locale if there is one, else the row itself, as Wagtail's
@@ -25,7 +31,7 @@ from django.db.models import Model, Q
 from wagtail.models import Locale, Page, Site
 
 from .i18n import active_locale, content_language
-from .page_cache import cached_by_version
+from .page_cache import cached_by_version, request_version
 from .sites import site_for_request
 from .visibility import get_guards, under
 
@@ -190,11 +196,25 @@ def build_directory() -> Directory:
     )
 
 
+# (content version, Directory): the last directory this process read (the module's docstring).
+_kept = (None, None)
+
+
 def get_directory(request=None) -> Directory:
-    """The directory for the current content version: one cache read when nothing changed
-    (and no query at all when `request` has already read the version). A cache outage costs
-    the queries of build_directory(), not an error."""
-    return cached_by_version(request, "core:directory", build_directory)
+    """The directory for the current content version: the one this process kept when nothing
+    changed (no query at all when `request` has already read the version), else one cache read.
+    A cache outage costs the queries of build_directory(), not an error."""
+    global _kept
+    try:
+        version = request_version(request)
+    except Exception:
+        return cached_by_version(request, "core:directory", build_directory)
+    kept_version, kept = _kept
+    if kept_version == version:
+        return kept
+    directory = cached_by_version(request, "core:directory", build_directory)
+    _kept = (version, directory)
+    return directory
 
 
 def reader_locale(request=None):
