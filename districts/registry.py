@@ -7,7 +7,9 @@ from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from portal.core import scopes
 from portal.core.directory import PageTree, Translated, register_table
+from portal.core.frontend_purge import register_listing_pages
 from portal.core.search.query import register_vocabulary
 from portal.core.visibility import without_restricted
 
@@ -63,7 +65,16 @@ def vocabulary(locale):
     )
 
 
+def district_listings(names):
+    """The district pages (every language) of the scopes `names`, for the frontend cache."""
+    districts = DistrictPage.objects.live()
+    if scopes.SITE in names:
+        return districts
+    return districts.filter(translation_key__in=scopes.tree_keys(names))
+
+
 def register():
+    register_listing_pages(district_listings)
     register_table("houses", houses, Translated)
     register_table("managers", managers, Translated)
     register_table("districts", live_districts, PageTree)

@@ -140,6 +140,10 @@ class PortalFeedsMixin(RoutesMixin):
         """The district the feeds cover, None for the whole portal."""
         return None
 
+    def get_cached_paths(self):
+        """The page and its feeds, for a frontend cache purge (portal/core/frontend_purge.py)."""
+        return ["/", *FEED_FILES]
+
     @routable.path("calendar.ics/", name="calendar_ics")
     def calendar_ics(self, request):
         return scope_calendar(request, self.feed_district())

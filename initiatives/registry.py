@@ -2,11 +2,14 @@
 directory (portal/core/directory.py), and the words of its public pages and taxonomy, in the
 search's spelling vocabulary (portal/core/search/query.py). Called by `InitiativesConfig.ready`."""
 
+from portal.core import scopes
 from portal.core.directory import Translated, register_table
+from portal.core.frontend_purge import register_listing_pages
 from portal.core.search.query import register_vocabulary
 from portal.core.visibility import without_restricted
 
-from .models import Audience, Category, EventPage, InitiativePage, SpokenLanguage
+from .district_pages import district_pages
+from .models import Audience, CalendarPage, Category, EventPage, InitiativePage, SpokenLanguage
 
 
 def vocabulary(locale):
@@ -20,7 +23,19 @@ def vocabulary(locale):
         yield from model.objects.filter(locale=locale).values_list("name", flat=True)
 
 
+def calendar_listings(names):
+    """The calendars of the districts whose scopes are among `names`, and the city-wide ones
+    (`all` is among every change's scopes), in every language, for the frontend cache."""
+    keys = set(scopes.tree_keys(names))
+    districts = list(district_pages().values_list("path", "translation_key"))
+    for calendar in CalendarPage.objects.live():
+        owner = next((str(key) for path, key in districts if calendar.path.startswith(path)), None)
+        if owner is None or owner in keys or scopes.SITE in names:
+            yield calendar
+
+
 def register():
+    register_listing_pages(calendar_listings)
     register_table("categories", Category.objects.all, Translated)
     register_table("audiences", Audience.objects.all, Translated)
     register_table("languages", SpokenLanguage.objects.all)

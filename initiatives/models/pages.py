@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from recurrence.fields import RecurrenceField
@@ -400,7 +400,8 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, VenuePlaceFie
             directory.languages[pk] for pk in language_ids if pk in directory.languages
         ]
         context["district"] = self.district
-        context["upcoming"] = self.upcoming(limit=10)
+        # Read only if the page's body is rendered, not when it is kept ({% fragment %}).
+        context["upcoming"] = SimpleLazyObject(lambda: self.upcoming(limit=10))
         return context
 
 
@@ -609,6 +610,10 @@ class EventPage(RoutesMixin, ActivityPage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    def get_cached_paths(self):
+        """The page and its calendar file, for a frontend cache purge (portal/core/frontend_purge.py)."""
+        return ["/", "calendar.ics"]
 
     @routable.path("calendar.ics/", name="calendar_ics")
     def calendar_ics(self, request):

@@ -267,6 +267,7 @@ class _PendingBumps:
 
     def __call__(self):
         _bump(self.changes)
+        scopes.invalidated.send(sender=None, changes=self.changes)
 
 
 def invalidate(*names, withdrawn=False):
@@ -284,14 +285,16 @@ def invalidate(*names, withdrawn=False):
     changes = {name: withdrawn for name in (names or (scopes.SITE,))}
     _bump(changes)
     connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        pending = next(
-            (entry[1] for entry in connection.run_on_commit if isinstance(entry[1], _PendingBumps)), None
-        )
-        if pending is None:
-            pending = _PendingBumps()
-            transaction.on_commit(pending)
-        pending.add(changes)
+    if not connection.in_atomic_block:
+        scopes.invalidated.send(sender=None, changes=changes)
+        return
+    pending = next(
+        (entry[1] for entry in connection.run_on_commit if isinstance(entry[1], _PendingBumps)), None
+    )
+    if pending is None:
+        pending = _PendingBumps()
+        transaction.on_commit(pending)
+    pending.add(changes)
 
 
 def bump_version(**kwargs):

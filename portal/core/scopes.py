@@ -35,11 +35,17 @@ import contextvars
 import re
 import time
 
+from django.dispatch import Signal
+
 EVERYTHING = "all"
 SITE = "site"
 KEY_PREFIX = "portal:page-scope:"
 NAMES_KEY = "portal:page-scopes"
 NAME = re.compile(r"[a-z]+(:[0-9a-z-]+)?")
+
+# Sent once an invalidation is final (after the commit of the change that made it), with
+# `changes` ({scope: withdrawn}): for caches outside the portal (portal/core/frontend_purge.py).
+invalidated = Signal()
 
 # The scopes the answer being built has declared; None outside a cached request.
 _declared = contextvars.ContextVar("portal_declared_scopes", default=None)
@@ -56,6 +62,11 @@ def key(name):
 def tree(translation_key):
     """The scope of the content under the district page of `translation_key`."""
     return f"tree:{translation_key}"
+
+
+def tree_keys(names):
+    """The translation keys of the district pages whose scopes are among `names`."""
+    return [name.split(":", 1)[1] for name in names if name.startswith("tree:")]
 
 
 # --- Declaring what an answer depends on ------------------------------------------------------

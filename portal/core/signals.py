@@ -14,6 +14,7 @@ from django.dispatch import Signal
 from wagtail.models import COMMENTS_RELATION_NAME, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import frontend_purge, scopes
 from .page_cache import bump_version, invalidate
 
 # Sent by a content app once public data it keeps outside the saved models is committed (the
@@ -59,10 +60,20 @@ def invalidate_pages(pages, withdrawn=False):
 
 def published(sender, instance, **kwargs):
     invalidate_pages([instance])
+    frontend_purge.purge_pages(listing_ancestors(instance))
 
 
 def unpublished(sender, instance, **kwargs):
     invalidate_pages([instance], withdrawn=True)
+    frontend_purge.purge_pages(listing_ancestors(instance))
+
+
+def listing_ancestors(page):
+    """The pages between the site's root and `page` that list it (an initiative and its events),
+    for the frontend cache; the root and the district pages are purged with their scopes."""
+    if not frontend_purge.enabled():
+        return []
+    return page.get_ancestors().live().filter(depth__gt=3)
 
 
 def pages_rebuilt(sender, translation_keys=(), **kwargs):
@@ -147,6 +158,7 @@ def connect():
     # page_published after this module): bump again once the new dates are committed, or a
     # page rendered in between would keep the old dates under the new numbers.
     content_changed.connect(pages_rebuilt, dispatch_uid="portal-cache-content-changed")
+    scopes.invalidated.connect(frontend_purge.purge_scopes, dispatch_uid="portal-frontend-purge")
     post_save.connect(bump_for_content_model, dispatch_uid="portal-cache-saved")
     post_delete.connect(bump_for_content_model, dispatch_uid="portal-cache-deleted")
     m2m_changed.connect(

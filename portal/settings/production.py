@@ -154,5 +154,8 @@ if os.environ.get("CLOUDFLARE_API_TOKEN"):
         "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
         "ZONEID": require_env("CLOUDFLARE_ZONE_ID"),
     }
+# Each translation is purged at its own address (translated slugs), by portal/core/frontend_purge.py
+# and Wagtail's handlers: Wagtail's guess (the same path under every language prefix) is off.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
