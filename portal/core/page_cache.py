@@ -683,4 +683,7 @@ def finish(request, response, until, now):
     patch_cache_control(response, public=True, max_age=max_age, s_maxage=shared_age)
     if stale_seconds:
         patch_cache_control(response, stale_while_revalidate=stale_seconds)
-    return get_conditional_response(request, etag=response.get("ETag"), response=response)
+    answer = get_conditional_response(request, etag=response.get("ETag"), response=response)
+    if answer is not response and "X-Cache" in response:
+        answer["X-Cache"] = response["X-Cache"]  # a "304 Not Modified" still says where it came from
+    return answer

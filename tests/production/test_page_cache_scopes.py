@@ -164,7 +164,7 @@ def test_cached_answers_tell_proxies_how_long_and_validate_with_their_etag(
         assert "s-maxage=60" in control and "stale-while-revalidate=30" in control, control
     assert hit["ETag"] == miss["ETag"] and hit["ETag"].startswith('"')
     again = client.get(district.url, HTTP_IF_NONE_MATCH=hit["ETag"])
-    assert again.status_code == 304 and again.content == b""
+    assert again.status_code == 304 and again.content == b"" and again["X-Cache"] == "HIT"
     assert client.get(district.url, HTTP_IF_NONE_MATCH='"other"').status_code == 200
 
 
