@@ -7,6 +7,9 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes: one per core ("auto"); 0 runs the suite in this process (a debugger, -x).
+# A file's tests stay in one process (`loadfile`), so its module fixtures are built once.
+TEST_WORKERS ?= auto
 
 .PHONY: help install install-dev install-load run serve test check lint format messages bench load clean
 
@@ -63,7 +66,7 @@ check: install-dev
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 test: check
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Every check runs even after one fails, so one run shows all that is wrong; any failure fails.
 lint: install-dev
