@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from districts.models import DistrictPage
 from initiatives.feeds import PortalFeedsMixin
+from initiatives.models.occurrence import LazyRows
 from initiatives.queries import recent_initiatives, upcoming_occurrences
 from portal.core.blocks import BodyBlock
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
@@ -48,6 +49,7 @@ class HomePage(PortalFeedsMixin, CachedViewRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         districts = without_restricted(DistrictPage.objects.child_of(self).live(), request)
         context["districts"] = districts.select_related("hero_image")
-        context["upcoming"] = upcoming_occurrences(self, limit=8, request=request)
+        # Read only if the page's body is rendered, not when it is kept ({% fragment %}).
+        context["upcoming"] = LazyRows(lambda: upcoming_occurrences(self, limit=8, request=request))
         context["recent_initiatives"] = recent_initiatives(self, limit=6, request=request)
         return context

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from initiatives.feeds import DistrictFeedsMixin
 from initiatives.models import InitiativePage
+from initiatives.models.occurrence import LazyRows
 from initiatives.queries import district_initiatives, upcoming_occurrences
 from portal.core.blocks import BodyBlock
 from portal.core.directory import Translated, get_directory
@@ -413,7 +414,8 @@ class DistrictPage(DistrictFeedsMixin, CachedViewRestrictionsMixin, FoldedSearch
         self.prepare_from_directory(get_directory(request))
         context["house"] = self.localized_house
         context["manager"] = self.localized_manager
-        context["upcoming"] = upcoming_occurrences(self, limit=8, request=request)
+        # Read only if the page's body is rendered, not when it is kept ({% fragment %}).
+        context["upcoming"] = LazyRows(lambda: upcoming_occurrences(self, limit=8, request=request))
 
         def listings():
             # Published content only, so kept until the next change (no query when warm).

@@ -66,6 +66,39 @@ class Occurrence(models.Model):
         return next_change(self.__dict__.get("start"), self.__dict__.get("end"), now)
 
 
+class LazyRows:
+    """Occurrence rows (or Listed items) read when a template first uses them, for a page whose
+    body may be kept rendered ({% fragment %}): kept, it reads nothing.
+
+    Every use limits the answer being built as reading the rows does (`from_db`), so that a
+    fragment using rows another fragment of the page read first is not kept past their change.
+    """
+
+    def __init__(self, read):
+        self._read = read
+        self._rows = None
+
+    def _used(self):
+        if self._rows is None:
+            self._rows = list(self._read())
+        elif measuring():
+            for row in self._rows:
+                valid_until(row.next_change())
+        return self._rows
+
+    def __iter__(self):
+        return iter(self._used())
+
+    def __len__(self):
+        return len(self._used())
+
+    def __bool__(self):
+        return bool(self._used())
+
+    def __getitem__(self, index):
+        return self._used()[index]
+
+
 def next_change(start, end, now=None):
     """The next instant at which an occurrence from `start` to `end` starts or ends, None once
     it has ended (either may be None: a row read without it)."""

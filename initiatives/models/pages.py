@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from recurrence.fields import RecurrenceField
@@ -51,7 +51,7 @@ from portal.core.routable import RoutesMixin
 from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, names_in_locale
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
 
-from .occurrence import next_occurrences, opening_state
+from .occurrence import LazyRows, next_occurrences, opening_state
 
 
 @dataclass(frozen=True)
@@ -401,7 +401,7 @@ class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, VenuePlaceFie
         ]
         context["district"] = self.district
         # Read only if the page's body is rendered, not when it is kept ({% fragment %}).
-        context["upcoming"] = SimpleLazyObject(lambda: self.upcoming(limit=10))
+        context["upcoming"] = LazyRows(lambda: self.upcoming(limit=10))
         return context
 
 
