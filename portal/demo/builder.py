@@ -494,15 +494,24 @@ class DemoBuilder:
         """Every other locale follows the Italian tree through wagtail-localize's aliases."""
         from wagtail_localize.models import LocaleSynchronization
 
+        keys = {}  # locale id -> translation keys of its pages
         for locale in Locale.objects.exclude(pk=self.source.pk).order_by("language_code"):
             sync, created = LocaleSynchronization.objects.get_or_create(
                 locale=locale, defaults={"sync_from": self.source}
             )
             if created:
+                # Saving a new LocaleSynchronization synchronises the tree at once.
                 self.created["localesynchronization"] += 1
-            # Saving a new LocaleSynchronization already synchronises; this catches pages added
-            # since, and is a no-op when every page has its alias.
-            upstream.synchronize_tree(sync.sync_from, locale)
+                continue
+            # An existing one: synchronise again only if the locale lacks a page of the locale it
+            # follows (added since), as synchronize_tree would find, without its page index.
+            for pk in (sync.sync_from_id, locale.pk):
+                if pk not in keys:
+                    pages = Page.objects.filter(locale_id=pk, depth__gt=1)
+                    keys[pk] = set(pages.values_list("translation_key", flat=True))
+            if keys[sync.sync_from_id] - keys[locale.pk]:
+                upstream.synchronize_tree(sync.sync_from, locale)
+                keys.pop(locale.pk)  # a locale may follow this one
 
         source_count = Page.objects.filter(locale=self.source, depth__gt=1).count()
         missing = [

@@ -11,6 +11,7 @@ second run changes nothing, and neither is anything an editor translated by hand
 from __future__ import annotations
 
 from django.core.management.base import CommandError
+from django.db.models.signals import post_save
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
@@ -80,7 +81,7 @@ class DemoTranslator:
 
     def translate(self, instance, locales):
         """Translate one Italian object into each of `locales` where it is not translated yet."""
-        from wagtail_localize.models import StringSegment, TranslationSource
+        from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
         translated = {
             page.locale_id
@@ -92,28 +93,65 @@ class DemoTranslator:
             return
         source, _created = TranslationSource.update_or_create_from_instance(instance)
         segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
+        # What exists already, read once for every language: the object's Translations and the
+        # StringTranslations of its segments (a run interrupted half-way left some).
+        translations = {
+            translation.target_locale_id: translation
+            for translation in Translation.objects.filter(source=source, target_locale__in=todo)
+        }
+        existing = set(
+            StringTranslation.objects.filter(
+                translation_of__in={segment.string_id for segment in segments},
+                context__in={segment.context_id for segment in segments},
+                locale__in=todo,
+            ).values_list("translation_of_id", "context_id", "locale_id")
+        )
         for locale in todo:
-            self.translate_into(instance, source, segments, locale)
+            translation = translations.get(locale.pk)
+            if translation is None:
+                translation = Translation.objects.create(source=source, target_locale=locale)
+            self.translate_into(instance, translation, segments, locale, existing)
 
-    def translate_into(self, instance, source, segments, locale):
-        from wagtail_localize.models import StringTranslation, Translation
+    def translate_into(self, instance, translation, segments, locale, existing):
+        """The missing StringTranslations of `locale` in one INSERT, then `save_target()`."""
+        from wagtail_localize.models import StringTranslation
 
-        translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
         missing = []
+        new = []
         for segment in segments:
+            key = (segment.string_id, segment.context_id, locale.pk)
+            if key in existing:
+                continue
             text = self.text_for(instance, segment, locale.language_code)
             if text is None:
                 missing.append(segment.string.data)
                 continue
-            StringTranslation.objects.get_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={"data": text, "translation_type": "manual", "tool_name": TOOL_NAME},
+            existing.add(key)
+            new.append(
+                StringTranslation(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    data=text,
+                    translation_type="manual",
+                    tool_name=TOOL_NAME,
+                )
             )
         if missing:
             listed = "\n".join(f"  {text!r}" for text in missing)
             raise CommandError(f"No {locale.language_code} demo text for {instance!r}:\n{listed}")
+        # One INSERT. bulk_create sends no post_save, so it is sent here for each new row, as
+        # get_or_create() did: wagtail-localize's receiver copies a translated page title into
+        # the page's draft_title, which the first revision save_target() makes records.
+        for string_translation in StringTranslation.objects.bulk_create(new):
+            post_save.send(
+                sender=StringTranslation,
+                instance=string_translation,
+                created=True,
+                update_fields=None,
+                raw=False,
+                using=string_translation._state.db,
+            )
         translation.save_target(user=None, publish=True)
         self.created["translation"] += 1
         self.log(f"  {locale.language_code}: {instance}")

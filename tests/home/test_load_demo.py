@@ -29,25 +29,32 @@ def model_counts():
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """Run the command twice in one transaction kept for the whole module, then roll back."""
+    """Run the command twice in one transaction kept for the whole module, then roll back.
+
+    Yields the model counts after each run and the page cache's content version before and
+    after the first."""
     from django.db import transaction
+
+    from portal.core.page_cache import read_version
 
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
+            before = read_version()
             call_command("load_demo", verbosity=0)
             first = model_counts()
+            after = read_version()
             call_command("load_demo", verbosity=0)
             second = model_counts()
-            yield first, second
+            yield first, second, (before, after)
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
 
 
 def test_second_run_changes_no_count(demo):
-    first, second = demo
+    first, second, _versions = demo
     changed = {label: (first[label], second[label]) for label in first if first[label] != second[label]}
     assert not changed, f"counts changed on the second run: {changed}"
     assert first["districts.DistrictPage"] >= 3
@@ -69,6 +76,103 @@ def test_each_district_has_initiatives_and_events(demo):
         assert initiatives >= 4, (title, initiatives)
         assert events >= 6, (title, events)
         assert Occurrence.objects.filter(district_key=district.translation_key).exists(), title
+
+
+def test_the_upkeep_held_back_during_the_build_is_done_at_the_end(demo):
+    """portal.demo.upkeep: the search index, the reference index and the page cache are brought
+    up to date once, after the build, on the final state of every object."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.images import get_image_model
+    from wagtail.models import Page, ReferenceIndex
+    from wagtail.search.models import IndexEntry
+
+    from districts.models import CommunityManager, NeighbourhoodHouse
+    from initiatives.models import Category
+
+    _first, _second, (before, after) = demo
+    assert after > before, "the page cache was not emptied"
+
+    rows = IndexEntry.objects.values_list("content_type", "object_id", "title")
+    entries = {(content_type, object_id): title for content_type, object_id, title in rows}
+    pages = list(Page.objects.filter(depth__gt=1).select_related("locale"))
+    italian = {page.translation_key: page for page in pages if page.locale.language_code == "it"}
+    for page in pages:
+        key = (page.content_type_id, str(page.pk))
+        assert key in entries, f"{page.url_path} ({page.locale.language_code}) is not in the search index"
+        # Indexed as it ended: a translated page with its own title, not as the alias it was
+        # (the entry's title is the text on SQLite, a tsvector on PostgreSQL).
+        source = italian[page.translation_key]
+        if page.title != source.title:
+            assert entries[key] != entries[(source.content_type_id, str(source.pk))], page.url_path
+    for model in (Category, NeighbourhoodHouse, CommunityManager, get_image_model()):
+        content_type = ContentType.objects.get_for_model(model)
+        for pk in model.objects.values_list("pk", flat=True):
+            assert (content_type.pk, str(pk)) in entries, (model.__name__, pk)
+
+    # Every district, in every language, references its picture, its house and its manager.
+    for district in DistrictPage.objects.all():
+        targets = {
+            (reference.to_content_type_id, reference.to_object_id)
+            for reference in ReferenceIndex.get_references_for_object(district)
+        }
+        image = district.hero_image
+        assert (ContentType.objects.get_for_model(image).pk, str(image.pk)) in targets, district.url_path
+        assert len(targets) >= 3, district.url_path
+
+
+def test_deferred_upkeep_reconnects_what_it_held_back(db):
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Locale
+    from wagtail.search.models import IndexEntry
+    from wagtail.signals import page_published
+
+    from initiatives import signals as occurrence_signals
+    from initiatives.models import Category
+    from portal.demo.upkeep import deferred_upkeep
+
+    def receivers():
+        # Django's list of (lookup key, receiver, …): which receivers, and in which order.
+        return {name: [entry[0] for entry in signal.receivers] for name, signal in SIGNALS.items()}
+
+    SIGNALS = {"post_save": post_save, "post_delete": post_delete, "page_published": page_published}
+    connected = receivers()
+    content_type = ContentType.objects.get_for_model(Category)
+    with deferred_upkeep() as upkeep:
+        category = Category.objects.create(slug="prova", name="Prova", locale=Locale.get_default())
+        assert not IndexEntry.objects.filter(content_type=content_type, object_id=str(category.pk)).exists()
+    after = receivers()
+    assert after["page_published"] == connected["page_published"]
+    # The page cache hears of a publication before the occurrence table is rebuilt
+    # (portal/core/signals.py), as when the apps connected them.
+    uids = [key[0] for key in after["page_published"]]
+    assert uids.index("portal-cache-published") < uids.index(id(occurrence_signals.rebuild_on_publish))
+    for name in SIGNALS:
+        assert sorted(map(str, after[name])) == sorted(map(str, connected[name])), name
+    upkeep.catch_up()
+    assert IndexEntry.objects.filter(content_type=content_type, object_id=str(category.pk)).exists()
+
+    # A block that fails leaves nothing to catch up on, and reconnects everything too.
+    with pytest.raises(RuntimeError), deferred_upkeep() as failed:
+        Category.objects.create(slug="prova-2", name="Prova 2", locale=Locale.get_default())
+        raise RuntimeError
+    assert not failed.pending
+    assert sorted(map(str, receivers()["post_save"])) == sorted(map(str, connected["post_save"]))
+
+
+def test_the_search_index_task_that_the_upkeep_replays_in_bulk():
+    """portal.demo.upkeep recognises modelsearch's per-save task by its path and arguments
+    (app label, model name, primary key); if that changed, the demo would index one object at a
+    time again: right, but slow."""
+    import inspect
+
+    from django.utils.module_loading import import_string
+
+    from portal.demo.upkeep import INDEX_TASK
+
+    task = import_string(INDEX_TASK)
+    assert task.module_path == INDEX_TASK
+    assert list(inspect.signature(task.func).parameters) == ["app_label", "model_name", "pk"]
 
 
 def test_the_default_site_is_on_the_portal_base_url(demo):

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from portal.demo.editorial import DEMO_USERS, PASSWORD_VARIABLE, EditorialDemo, demo_password
+from portal.demo.upkeep import deferred_upkeep
 
 
 class Command(BaseCommand):
@@ -25,10 +26,12 @@ class Command(BaseCommand):
         if options["verbosity"] < 3:
             wagtail_logger.setLevel(logging.WARNING)
         try:
-            with transaction.atomic():
+            # The per-save upkeep (search and reference index, page cache) once, at the end.
+            with deferred_upkeep() as upkeep, transaction.atomic():
                 demo = EditorialDemo().build(password)
         finally:
             wagtail_logger.setLevel(level)
+        upkeep.catch_up()
         if options["verbosity"] < 1:
             return
         if demo.created:
