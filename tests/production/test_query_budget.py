@@ -196,6 +196,7 @@ def demo(django_db_setup, django_db_blocker, demo_media):
 
     from initiatives.occurrence_table import rebuild_all
     from portal.demo.builder import DemoBuilder
+    from portal.demo.upkeep import deferred_upkeep
 
     with override_settings(MEDIA_ROOT=demo_media), django_db_blocker.unblock():
         atomic = transaction.atomic()
@@ -205,8 +206,11 @@ def demo(django_db_setup, django_db_blocker, demo_media):
                 Locale.objects.get_or_create(language_code=code)
             # What `load_demo` does, in three languages rather than seven to save a minute.
             # wagtail-localize publishes a translation once the transaction commits.
-            with TestCase.captureOnCommitCallbacks(execute=True):
+            # The search index and the rest once, at the end, as `load_demo` does.
+            with deferred_upkeep() as upkeep, TestCase.captureOnCommitCallbacks(execute=True):
                 DemoBuilder().build()
+            upkeep.catch_up()
+            with TestCase.captureOnCommitCallbacks(execute=True):
                 call_command("setup_editorial", verbosity=0)
                 call_command("load_editorial_demo", verbosity=0)
             rebuild_all()

@@ -20,6 +20,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 
     from initiatives.occurrence_table import rebuild_all
     from portal.demo.builder import DemoBuilder
+    from portal.demo.upkeep import deferred_upkeep
 
     media = settings.MEDIA_ROOT
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("demo-media")
@@ -29,7 +30,10 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         try:
             for code in DEMO_LANGUAGES:
                 Locale.objects.get_or_create(language_code=code)
-            DemoBuilder().build()
+            # As `load_demo` builds it: the search index and the rest once, at the end.
+            with deferred_upkeep() as upkeep:
+                DemoBuilder().build()
+            upkeep.catch_up()
             rebuild_all()
             yield
         finally:
