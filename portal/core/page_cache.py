@@ -302,35 +302,31 @@ def bump_version(**kwargs):
     invalidate(withdrawn=True)
 
 
-def read_scopes_in_use():
-    """The numbers of every scope in use, read before an answer is built; raises if the shared
-    cache cannot answer. Remembered for serving stale during an outage."""
+def _read_scopes(names=None):
+    """{scope: (changed, withdrawn)} of `names` (None: every scope in use) from the shared
+    cache, after any bump owed; raises if it cannot answer. Remembered for serving stale
+    during an outage."""
+    global _bump_owed
     shared = caches["shared"]
     try:
         with cache_errors_raised():
             _settle_owed_bump(shared)
-            numbers = scopes.read(shared, scopes.registered(shared))
+            numbers = scopes.read(shared, scopes.registered(shared) if names is None else names)
     except Exception:
-        global _bump_owed
         _bump_owed = True
         raise
     _last_scopes.update(numbers)
     return numbers
+
+
+def read_scopes_in_use():
+    """The numbers of every scope in use, read before an answer is built."""
+    return _read_scopes()
 
 
 def read_scopes_of(entry):
     """The current numbers of the scopes a cached entry depends on (one read of the shared cache)."""
-    shared = caches["shared"]
-    try:
-        with cache_errors_raised():
-            _settle_owed_bump(shared)
-            numbers = scopes.read(shared, [name for name, _changed, _withdrawn in entry[4]])
-    except Exception:
-        global _bump_owed
-        _bump_owed = True
-        raise
-    _last_scopes.update(numbers)
-    return numbers
+    return _read_scopes([name for name, _changed, _withdrawn in entry[4]])
 
 
 # --- Data kept by content version -------------------------------------------------------------
