@@ -31,8 +31,20 @@ from collections import defaultdict
 from functools import cache, lru_cache
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import Case, CharField, F, FloatField, Func, IntegerField, Q, Value, When
+from django.db import connection, connections
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Greatest
 from modelsearch.backends import database
 
@@ -233,11 +245,31 @@ def sqlite_backend_class():
 
     class RelevanceRank(sqlite.BM25):
         """bm25, but first the pages whose title holds the most query words, then those whose
-        title the words cover best ("Mirafiori Sud" before "Cosa succede a Mirafiori Sud")."""
+        title the words cover best ("Mirafiori Sud" before "Cosa succede a Mirafiori Sud").
+
+        `title_match`: an FTS5 query that the title of a row matches if and only if it holds a
+        word of the search. Given, only those rows compute the title's bonus (highlight() reads
+        the title again, several times: most of the cost of ranking 10,000 matches); the others'
+        bonus is 0, so their rank is bm25's alone, the same number."""
+
+        def __init__(self, title_match=None):
+            super().__init__()
+            self.title_match = title_match
 
         def as_sql(self, compiler, connection, function=None, template=None):
             table = sqlite.SQLiteFTSIndexEntry._meta.db_table
             weights = ", ".join(str(weight) for weight in SQLITE_COLUMN_WEIGHTS)
+            sql, params = self.full_sql(table, weights)
+            if self.title_match is None:
+                return sql, params
+            # The table's name is the model's; the query is a parameter.
+            titled = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"  # noqa: S608
+            return (
+                f"(CASE WHEN {table}.rowid IN ({titled}) THEN {sql} ELSE bm25({table}, {weights}) END)",
+                [self.title_match, *params],
+            )
+
+        def full_sql(self, table, weights):
             marked = f"highlight({table}, 2, char(1), '')"
             hits = f"(length({marked}) - length(replace({marked}, char(1), '')))"
             # The FTS table is aliased inside modelsearch's subquery: read the title through
@@ -258,7 +290,9 @@ def sqlite_backend_class():
 
         def build_tsrank(self, vector, query, config=None, boost=1.0):
             rank = super().build_tsrank(vector, query, config=config, boost=boost)
-            return RelevanceRank() if type(rank) is sqlite.BM25 else rank
+            if type(rank) is not sqlite.BM25:
+                return rank
+            return RelevanceRank(getattr(self, "title_match_query", None))
 
         def build_search_query_content(self, query, config=None):
             # FTS5 does not stem: a word of five letters or more that ends in a vowel is looked
@@ -279,18 +313,49 @@ def sqlite_backend_class():
                     lexemes |= lexeme
             return sqlite.SearchQueryExpression(lexemes, config=config) if lexemes is not None else None
 
-    def ranked_ids(compiler, backend):
-        """[(score, pk)] of every object of the compiler's queryset that matches, best first;
-        None when modelsearch's own way applies (no relevance order, match-all, negation)."""
+        def title_match(self, query):
+            """The FTS5 query a row's title matches if and only if it holds one of the words
+            `query` looks for (as highlight() marks them), or None if `query` is not plain text
+            over the default columns."""
+            if not isinstance(query, PlainText) or self.fields is not None:
+                return None
+            terms = query.query_string.split()
+            words = []
+            for position, term in enumerate(terms):
+                stem, loose = loose_stem(term)
+                last = position == len(terms) - 1
+                lexeme = sqlite.Lexeme(stem, prefix=loose or (last and self.LAST_TERM_IS_PREFIX))
+                template, params = lexeme.as_sql(None, None)
+                words.append(template % tuple(params))
+            return "{title} : (" + " OR ".join(words) + ")" if words else None
+
+    def ranked_ids(compiler, backend, stop=None):
+        """([(score, pk)] of the objects of the compiler's queryset that match, best first, the
+        first `stop` of them; how many match in all), or None when modelsearch's own way applies
+        (no relevance order, match-all, negation).
+
+        With integer keys the database ranks and cuts (bm25 and the title's bonus of 10,000 rows
+        cost less there than their transfer), else Python sorts them all."""
         query = sqlite.normalize(compiler.query)
         if not compiler.order_by_relevance or isinstance(query, MatchAll | Not):
             return None
         config = compiler.get_config(backend)
         search_query = compiler.build_search_query(query, config=config)
-        rank = upstream.compiler_rank_expression(compiler, compiler.get_search_vectors(), config)
-        wanted = (
-            compiler.queryset.order_by().annotate(_search_id=Cast("pk", CharField())).values("_search_id")
-        )
+        title_match = getattr(compiler, "title_match", None)  # not on the autocomplete's
+        compiler.title_match_query = title_match(query) if title_match else None
+        try:
+            rank = upstream.compiler_rank_expression(compiler, compiler.get_search_vectors(), config)
+        finally:
+            del compiler.title_match_query
+        pk_field = compiler.queryset.model._meta.pk
+        integer_keys = isinstance(pk_field, IntegerField)
+        if integer_keys:
+            # A lookup of each match's key, cheaper than the set of every key of the queryset.
+            key = Cast(OuterRef("index_entry__object_id"), IntegerField())
+            wanted = Exists(compiler.queryset.order_by().filter(pk=key))
+        else:
+            keys = compiler.queryset.order_by().annotate(_search_id=Cast("pk", CharField()))
+            wanted = Q(index_entry__object_id__in=keys.values("_search_id"))
         columns = compiler.fields or compiler.FTS_TABLE_FIELDS
         rows = (
             sqlite.SQLiteFTSIndexEntry.objects.filter(sqlite.MatchExpression(columns, search_query))
@@ -299,33 +364,60 @@ def sqlite_backend_class():
                     compiler.queryset.model
                 )
             )
-            .filter(index_entry__object_id__in=wanted)
+            .filter(wanted)
             .annotate(score=rank)
-            .values_list("index_entry__object_id", "score")
         )
-        pk_field = compiler.queryset.model._meta.pk
-        ranked = [(score, pk_field.to_python(object_id)) for object_id, score in rows]
         # modelsearch's order: score, then the newest first.
+        if integer_keys:
+            # The count is a window over a subquery: FTS5's functions (bm25) may not be used
+            # where SQLite computes a window. `inner` is Django's SQL, its values parameters.
+            inner, params = rows.values_list("index_entry__object_id", "score").query.sql_with_params()
+            sql = (
+                'SELECT "index_entry__object_id", "score", count(*) OVER ()'  # noqa: S608
+                f' FROM ({inner}) ORDER BY "score", CAST("index_entry__object_id" AS integer) DESC'
+            )
+            if stop is not None:
+                sql, params = f"{sql} LIMIT %s", (*params, stop)
+            with connections[compiler.queryset.db].cursor() as cursor:
+                cursor.execute(sql, params)
+                found = cursor.fetchall()
+            total = found[0][2] if found else 0
+            return [(score, int(object_id)) for object_id, score, _total in found], total
+        ranked = [
+            (score, pk_field.to_python(object_id))
+            for object_id, score in rows.values_list("index_entry__object_id", "score")
+        ]
         ranked.sort(key=lambda item: (item[0], -item[1]) if isinstance(item[1], int) else (item[0],))
-        return ranked
+        return ranked, len(ranked)
 
     class RankedSQLiteSearchResults(upstream.SearchResultsHooks, sqlite.SQLiteSearchResults):
         """modelsearch orders SQLite results by a correlated subquery that runs the full-text
         match again for every candidate row: 17 s for a word found in 10,000 pages. Here one
-        query reads the (id, score) of every match within the searched queryset, Python sorts
-        them, and a second query loads the slice asked for; the count is the list's length."""
+        query reads the (id, score) of the best matches within the searched queryset up to the
+        end of the slice, and how many match, and a second query loads the slice asked for.
+        A count asked first reads the first COUNTED_AHEAD too, which the page then shows."""
 
-        def _ranked(self):
+        COUNTED_AHEAD = 100
+
+        def _ranked(self, stop):
+            """([(score, pk)] of the first `stop` matches or more (all if None), their total), or
+            None; read once per search unless a longer slice is asked for later."""
             compiler = self.query_compiler
-            if not hasattr(compiler, "_ranked_ids"):
-                compiler._ranked_ids = ranked_ids(compiler, self.backend)
-            return compiler._ranked_ids
+            known = getattr(compiler, "_ranked_ids", None)
+            if known is not None:
+                known_stop, answer = known
+                complete = answer is None or known_stop is None or len(answer[0]) < known_stop
+                if complete or (stop is not None and stop <= known_stop):
+                    return answer
+            answer = ranked_ids(compiler, self.backend, stop)
+            compiler._ranked_ids = (stop, answer)
+            return answer
 
         def fetch_results(self):
-            ranked = self._ranked()
-            if ranked is None:
+            answer = self._ranked(self.stop)
+            if answer is None:
                 return super().fetch_results()
-            chosen = ranked[self.start : self.stop]
+            chosen = answer[0][self.start : self.stop]
             objects = self.query_compiler.queryset.filter(pk__in=[pk for _score, pk in chosen])
             by_pk = {obj.pk: obj for obj in objects}
             results = []
@@ -339,8 +431,8 @@ def sqlite_backend_class():
             return results
 
         def count_results(self):
-            ranked = self._ranked()
-            return super().count_results() if ranked is None else len(ranked)
+            answer = self._ranked(max(self.stop or 0, self.COUNTED_AHEAD))
+            return super().count_results() if answer is None else answer[1]
 
     class NormalisingSQLiteSearchBackend(NormalisingBackendMixin, sqlite.SQLiteSearchBackend):
         query_compiler_class = WeightedSQLiteQueryCompiler
