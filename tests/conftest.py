@@ -33,6 +33,34 @@ def pytest_collection_modifyitems(items):
         item.add_marker(pytest.mark.django_db(*(marker.args if marker else ()), **kwargs), append=False)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test on committed transactions, put back the rows the migrations wrote.
+
+    Such a test ends with every table emptied (pytest-django flushes, as Django's
+    TransactionTestCase does): the root page, the locales, the editors' groups and the
+    workflows are gone. Django's runner puts those tests last; spread over workers by file,
+    any file may come next on the same worker, so the migrated rows, serialized when the test
+    database was built (`serialized_rollback=True` on those tests), are written back at once.
+    """
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        _restore_migrated_rows(item.config)
+    return result
+
+
+def _restore_migrated_rows(config):
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
+
+
 def _query_count_check(exact):
     @contextlib.contextmanager
     def check(num, info=None):

@@ -179,7 +179,11 @@ def portal(chromium_executable, database_url, tmp_path_factory):
         stop(process)
 
 
-@pytest.fixture(scope="session")
+# One Chromium per test file, not per session: Playwright's synchronous API keeps an event loop
+# running in this thread while it is open, and Django refuses database work (a test database
+# being created, a connection closed) from a thread with a running loop. With the suite spread
+# over workers by file, the next file on this worker may be the first to need the database.
+@pytest.fixture(scope="module")
 def browser(chromium_executable):
     from playwright.sync_api import sync_playwright
 

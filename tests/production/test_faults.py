@@ -129,6 +129,10 @@ def start(env, tmp_path_factory, name, **overrides):
     log.close()
     web = Web(process, port, log_path, env)
     wait_for_health(web.base, process, log_path=log_path)
+    # The first worker may answer before the second has forked (a busy machine): every test
+    # here counts on all of WEB_CONCURRENCY serving.
+    workers = int(env["WEB_CONCURRENCY"])
+    wait_until(lambda: web.log().count("Booting worker") >= workers, timeout=60)
     return web
 
 
