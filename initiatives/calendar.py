@@ -5,7 +5,6 @@ from itertools import groupby
 
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -37,7 +36,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[: COUNT_CAP + 1].count()
+        # Unordered: the order changes nothing in a count and kept the database from using the
+        # index that suits the filters.
+        return self.object_list.order_by()[: COUNT_CAP + 1].count()
 
     @property
     def capped(self):
@@ -145,7 +146,20 @@ def filtered_occurrences(cleaned, *, district_key=None, districts=None, request=
     start, end = date_range(cleaned.get("when"), cleaned.get("date_from"), cleaned.get("date_to"))
     if cleaned.get("when") in ("today", "week", "weekend", "month"):
         valid_until(end)  # the next day, week or month brings other events (portal/core/page_cache.py)
-    rows = public_occurrences(Occurrence.objects.filter(kind=Occurrence.Kind.EVENT, end__gt=start), request)
+    keys = [
+        EventPage.objects.filter(**{lookup: cleaned[name]}).order_by().values("translation_key")
+        for name, lookup in (("audience", "audiences__slug"), ("language", "languages__code"))
+        if cleaned.get(name)
+    ]
+    rows = Occurrence.objects.filter(end__gt=start)
+    if keys:
+        # Only events have these keys: without the kind filter, whose index the database
+        # preferred, it reads the few rows of the chosen events instead of every upcoming row.
+        for subquery in keys:
+            rows = rows.filter(translation_key__in=subquery)
+    else:
+        rows = rows.filter(kind=Occurrence.Kind.EVENT)
+    rows = public_occurrences(rows, request)
     if end is not None:
         rows = rows.filter(start__lt=end)
     if district_key is None and cleaned.get("district") and districts:
@@ -158,13 +172,28 @@ def filtered_occurrences(cleaned, *, district_key=None, districts=None, request=
         rows = rows.filter(is_free=True)
     if cleaned.get("step_free"):
         rows = rows.filter(step_free=True)
-    if cleaned.get("audience"):
-        keys = EventPage.objects.filter(audiences__slug=cleaned["audience"]).values("translation_key")
-        rows = rows.filter(translation_key__in=Subquery(keys))
-    if cleaned.get("language"):
-        keys = EventPage.objects.filter(languages__code=cleaned["language"]).values("translation_key")
-        rows = rows.filter(translation_key__in=Subquery(keys))
     return rows.order_by("start", "pk")
+
+
+SHARED_FILTERS = ("when", "district", "category", "audience", "language", "free", "step_free")
+
+
+def shared_form_key(form, filtered):
+    """What the rendered filter form depends on, for `{% fragment %}` to share it, or None.
+
+    A valid form without typed dates renders the same for every reader who chose the same
+    filters: its values are among the form's own choices (never a value as typed), so the
+    forms kept are the few combinations of them. `filtered` says whether the query holds
+    anything but the page number (the form then offers to clear it). A form with an error or
+    a date is rendered afresh.
+    """
+    if not form.is_bound:
+        return "unbound"
+    data = form.cleaned_data if form.is_valid() else None
+    if data is None or data.get("date_from") or data.get("date_to"):
+        return None
+    chosen = "&".join(f"{name}={data[name]}" for name in SHARED_FILTERS if data.get(name))
+    return f"{int(filtered)}:{chosen}"
 
 
 def calendar_context(request, calendar_page):
@@ -204,7 +233,7 @@ def calendar_context(request, calendar_page):
         page_obj = paginator.page(1)
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
-    listed = attach_pages(page_obj.object_list, locale)
+    listed = attach_pages(page_obj.object_list, locale, request=request)
     days = [
         (day, list(items))
         for day, items in groupby(listed, key=lambda item: timezone.localtime(item.row.start, zone()).date())
@@ -213,6 +242,7 @@ def calendar_context(request, calendar_page):
     query.pop("page", None)
     return {
         "filter_form": form,
+        "filter_form_key": shared_form_key(form, bool(query)),
         "district_scope": district_scope,
         "page_obj": page_obj,
         "paginator": paginator,
