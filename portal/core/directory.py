@@ -160,18 +160,24 @@ class Directory:
         has not passed: Wagtail's `get_public_pages_queryset` without its three queries, by
         the portal's rule (portal/core/visibility.py: an alias or a translation of a private
         page is private too)."""
-        queryset = Page.objects.all().live()
-        hidden = self.guards.paths_hidden_from(request)
-        if hidden:
-            queryset = queryset.exclude(under(hidden))
+        condition = self.public_condition(request)
+        return Page.objects.filter(condition) if condition is not None else Page.objects.none()
+
+    def public_condition(self, request):
+        """`public_pages` as a condition, for a query of one page type that tests its own rows
+        (no `id IN (every public page)` to count); None when the request's host has no site."""
         site = site_for_request(request, [site for site, _paths in self.sites])
         if site is None:
-            return queryset.none()
+            return None
+        condition = Q(live=True)
+        hidden = self.guards.paths_hidden_from(request)
+        if hidden:
+            condition &= ~under(hidden)
         paths = next(paths for candidate, paths in self.sites if candidate.pk == site.pk)
         scope = Q()
         for path in paths:
             scope |= Q(path__startswith=path)
-        return queryset.filter(scope)
+        return condition & scope
 
 
 def build_directory() -> Directory:

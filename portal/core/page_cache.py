@@ -64,6 +64,7 @@ import logging
 import math
 import re
 import time
+from collections import defaultdict
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -372,6 +373,56 @@ def cached_by_version(request, name, build, *key, timeout=DATA_SECONDS):
         except Exception:
             logger.warning("Content cache unavailable", exc_info=True)
     return value
+
+
+def cached_each_by_version(request, name, keys, build, timeout=DATA_SECONDS):
+    """`cached_by_version` for the items of a listing: `[value for each of keys]`, read from
+    the cache in one call, each item kept under `portal:data:<name>:<ids of its key>:<version>`.
+
+    `keys` are tuples of ids, one per item; `build(missing)` is called once with the keys not
+    kept and returns, for each of them in order, a function without arguments that builds its
+    value. What `build` reads that changes with the clock (`valid_until`) limits every item it
+    prepares; what one function reads limits that item only.
+    """
+    if not DATA_NAME.fullmatch(name):
+        raise ValueError(f"cached_each_by_version: {name!r} is not named '<app label>:<what>'")
+    keys = list(keys)
+    try:
+        version = str(request_version(request))
+        names = [":".join(["portal:data", name, *map(str, key), version]) for key in keys]
+        cached = caches["default"].get_many(names)
+    except Exception as error:
+        logger.debug("Content cache unavailable (%s: %s)", error.__class__.__name__, error)
+        return [item() for item in build(keys)]
+    now = _now()
+    values = [None] * len(keys)
+    missing = []
+    for index, key in enumerate(names):
+        entry = cached.get(key)
+        if entry is not None and (entry[1] is None or entry[1] > now):
+            values[index] = entry[0]
+            if entry[1] is not None:
+                _limit(entry[1])
+        else:
+            missing.append(index)
+    if not missing:
+        return values
+    with _measured() as shared:
+        builders = list(build([keys[index] for index in missing]))
+    fresh = defaultdict(dict)  # seconds to keep -> {key: (value, until)}
+    for index, item in zip(missing, builders, strict=True):
+        with _measured() as validity:
+            values[index] = item()
+        until = min((moment for moment in (shared.until, validity.until) if moment is not None), default=None)
+        seconds = timeout if until is None else min(timeout, math.floor(until - now))
+        if seconds >= 1:
+            fresh[seconds][names[index]] = (values[index], until)
+    try:
+        for seconds, entries in fresh.items():
+            caches["default"].set_many(entries, seconds)
+    except Exception:
+        logger.warning("Content cache unavailable", exc_info=True)
+    return values
 
 
 # --- Clock-dependent answers ------------------------------------------------------------------

@@ -200,6 +200,18 @@ class PageSerializer(wagtail_serializers.PageSerializer):
             return super().to_representation(instance)
 
 
+def serializer_shape(serializer_class):
+    """What a serializer class Wagtail built for a request shows (its model, fields, meta fields
+    and nested serializers), comparable across requests and processes: for cache keys."""
+    children = getattr(serializer_class, "child_serializer_classes", None) or {}
+    return (
+        serializer_class.Meta.model._meta.label_lower,
+        tuple(serializer_class.Meta.fields),
+        tuple(getattr(serializer_class, "meta_fields", ())),
+        tuple(sorted((name, serializer_shape(child)) for name, child in children.items())),
+    )
+
+
 def image_field_names(model):
     """Names of the image foreign keys among a model's API fields that have no own serializer."""
     names = []
