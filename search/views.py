@@ -4,7 +4,9 @@ A results page costs the same handful of queries however many results it shows: 
 the page of results, one query per page type among them, and one for all their next dates.
 """
 
+import hashlib
 import re
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
@@ -17,7 +19,7 @@ from portal.core.directory import get_directory, reader_locale
 from portal.core.page_cache import cached_by_version
 from portal.core.public_forms import without_control_characters
 from portal.core.routing import find_site
-from portal.core.search.query import resident_search, searchable_pages
+from portal.core.search.query import Outcome, resident_search, searchable_pages
 from portal.core.search.text import fold, normalise_query
 from portal.core.visibility import without_restricted
 
@@ -100,6 +102,61 @@ def search(request):
 
     query = form.cleaned_data["q"]
     context["search_query"] = query
+    # The filter fields show only the chosen values, each one of the form's own choices: one
+    # rendering per combination, kept by content version (search_filters.html).
+    chosen = (form.cleaned_data[name] or "-" for name in ("district", "type", "category"))
+    context["filter_key"] = "&".join(chosen)
+    if query or form.has_filters:
+        found = kept_results(request, form, locale, districts, categories)
+        paginator = Paginator(range(found.count), RESULTS_PER_PAGE)
+        context["page_obj"] = paginator.get_page(found.number)
+        context["results"] = found.results
+        kept = data.copy()
+        kept.pop("page", None)
+        context["pagination_query"] = kept.urlencode()
+        context["outcome"] = found if query else None
+    else:
+        context["outcome"] = None
+    context["browsing"] = "results" in context and not query
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@dataclass
+class Found:
+    """A page of results as the template shows it, kept until the content changes: what the
+    words found and how (`portal.core.search.query.Outcome`, counted), the page's number and
+    its results, described."""
+
+    query: str
+    count: int
+    number: int
+    results: list
+    corrected: str = ""
+    any_words: bool = False
+
+
+def kept_results(request, form, locale, districts, categories):
+    """The page of results a valid form asks for, kept by content version and shared by every
+    reader: what the public may find is the same for all (`searchable_pages`), and each next
+    date shown limits how long the page is kept (`valid_until`). The words and filters are
+    named by their digest; the entries are bounded as the cache is (PAGE_CACHE_MAX_ENTRIES, or
+    Redis's expiry)."""
+    cleaned = form.cleaned_data
+    asked = [cleaned["q"], cleaned["district"], cleaned["type"], cleaned["category"]]
+    asked.append(str(form.data.get("page", ""))[:12])
+    digest = hashlib.blake2b("\x00".join(asked).encode(), digest_size=16).hexdigest()
+    return cached_by_version(
+        request,
+        "search:results",
+        lambda: find(form, locale, districts, categories),
+        locale.pk,
+        digest,
+    )
+
+
+def find(form, locale, districts, categories):
+    """`Found` for a valid form with words or filters: the count, the page, its results."""
+    query = form.cleaned_data["q"]
     pages = searchable_pages(locale)
     district = form.selected_district()
     if district is not None:
@@ -110,26 +167,21 @@ def search(request):
     if form.cleaned_data["category"]:
         pages = pages.filter(in_category(form.cleaned_data["category"]))
     pages = pages.specific()
-
-    outcome = None
     if query:
         outcome = resident_search(pages, query, locale)
         results = outcome.results
-    elif form.has_filters:
-        results = pages.order_by("title", "pk")  # browsing a district, kind or category
     else:
-        results = None
-
-    if results is not None:
-        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        context["page_obj"] = page_obj
-        context["results"] = describe(list(page_obj.object_list), districts, categories, locale)
-        kept = data.copy()
-        kept.pop("page", None)
-        context["pagination_query"] = kept.urlencode()
-    context["outcome"] = outcome
-    context["browsing"] = results is not None and not query
-    return TemplateResponse(request, "search/search.html", context)
+        outcome = Outcome(query="", results=None)
+        results = pages.order_by("title", "pk")  # browsing a district, kind or category
+    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(form.data.get("page"))
+    return Found(
+        query=outcome.query,
+        count=page_obj.paginator.count,
+        number=page_obj.number,
+        results=describe(list(page_obj.object_list), districts, categories, locale),
+        corrected=outcome.corrected,
+        any_words=outcome.any_words,
+    )
 
 
 def kind_label(page):

@@ -333,7 +333,7 @@ def read_scopes_of(entry):
 # --- Data kept by content version -------------------------------------------------------------
 
 
-def cached_by_version(request, name, build, *key, timeout=DATA_SECONDS):
+def cached_by_version(request, name, build, *key, timeout=DATA_SECONDS, keep=None):
     """`build()`'s picklable result, kept in the default cache until the content changes.
 
     For site-wide data that is the same for every reader (never anything personal). Every cache
@@ -343,12 +343,14 @@ def cached_by_version(request, name, build, *key, timeout=DATA_SECONDS):
     - `name` says who keeps what, as "<app label>:<what>" in lower case with hyphens
       ("core:directory", "portal:nav-locale", "initiatives:calendar-filters");
     - `key` are the ids the data depends on (a locale id, a page id, a translation key), one
-      entry each; never a value taken from the request as typed;
+      entry each; never a value taken from the request as typed (a digest of one only with
+      `keep`, which keeps what exists: the route of a live page);
     - the content version comes last, so a bump leaves every old entry behind at once.
 
     A cache outage only costs the queries of `build()`. If `build()` reads something that
     changes with the clock (`valid_until`), the result is kept no longer than that, and the page
-    that uses it inherits the limit.
+    that uses it inherits the limit. `keep(value)`, if given, says whether a built value is kept
+    (for a key that names something the request asked for: only what exists is kept).
     """
     if not DATA_NAME.fullmatch(name):
         raise ValueError(f"cached_by_version: {name!r} is not named '<app label>:<what>'")
@@ -367,7 +369,7 @@ def cached_by_version(request, name, build, *key, timeout=DATA_SECONDS):
     with _measured() as validity:
         value = build()
     seconds = timeout if validity.until is None else min(timeout, math.floor(validity.until - now))
-    if seconds >= 1:
+    if seconds >= 1 and (keep is None or keep(value)):
         try:
             caches["default"].set(key, (value, validity.until), seconds)
         except Exception:

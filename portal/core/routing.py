@@ -26,6 +26,7 @@ query; then its own `route()` answers, as in Wagtail. A page type with any other
 own is handed the rest of the path whatever it is, and routes it as Wagtail would.
 """
 
+import hashlib
 from functools import cache
 
 from django.conf import settings
@@ -94,6 +95,30 @@ def route(request, path):
     code = active_language_code(data["locales"]) if getattr(settings, "WAGTAIL_I18N_ENABLED", False) else None
     root_path = roots.get(code) or site.root_page.url_path
     components = [component for component in path.split("/") if component]
+    # The page a path names is kept by content version (a publish, a move or a slug change
+    # moves the version on): only a live page's own address, never a 404 or a path that a
+    # routable page answers, so the entries are bounded by the pages themselves.
+    digest = hashlib.blake2b("/".join(components).encode(), digest_size=16).hexdigest()
+    located = cached_by_version(
+        request,
+        "core:route",
+        lambda: locate(root_path, components),
+        site.pk,
+        code or "-",
+        digest,
+        keep=lambda found: found is not None and not found[1] and found[0].live,
+    )
+    if located is None:
+        return None
+    page, rest = located
+    try:
+        return page.route(request, rest)
+    except Http404:
+        return None
+
+
+def locate(root_path, components):
+    """(the specific page at root_path + components, the rest of the path it answers), or None."""
     # The url_path of the root and of every page on the way down to the requested one.
     wanted = [root_path]
     for component in components:
@@ -117,10 +142,7 @@ def route(request, path):
             page = specific(page)
             if parent is not None:
                 set_cached_parent(page, parent)
-            try:
-                return page.route(request, rest)
-            except Http404:
-                return None
+            return page, rest
         parent = page
     return None
 
