@@ -19,6 +19,7 @@ from django.db.models import (
     ExpressionWrapper,
     OuterRef,
     Q,
+    QuerySet,
 )
 from rest_framework.response import Response
 from wagtail.api.v2.filters import LocaleFilter, SearchFilter
@@ -43,7 +44,7 @@ from portal.core.api.serializers import (
 )
 from portal.core.api.strict import StrictAPIMixin, StrictLocaleFilter, StrictSearchFilter
 from portal.core.directory import get_directory
-from portal.core.page_cache import cached_each_by_version
+from portal.core.page_cache import cached_by_version, cached_each_by_version
 from portal.core.sites import site_for_request
 from portal.core.visibility import under
 
@@ -112,8 +113,40 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
-        pages = list(self.paginate_queryset(queryset))
-        return self.get_paginated_response(self.serialized_items(pages, self.get_serializer_class()))
+        listed = self.paginate_queryset(queryset)
+        serializer_class = self.get_serializer_class()
+        if isinstance(listed, QuerySet) and self.shared_item_key(serializer_class):
+            # The listed ids first: the pages themselves are read only for the items not kept.
+            pks = list(listed.values_list("pk", flat=True))
+
+            def load(missing):
+                found = {page.pk: page for page in queryset.filter(pk__in=missing)}
+                return [found[pk] for pk in missing]
+
+        else:
+            pages = {page.pk: page for page in listed}
+            pks = list(pages)
+
+            def load(missing):
+                return [pages[pk] for pk in missing]
+
+        return self.get_paginated_response(self.serialized_items(pks, serializer_class, load))
+
+    def count_of(self, queryset):
+        """How many pages the listing's filters select (StrictPagination), kept by content
+        version for the readers of a site who share its items: which pages are live and public
+        changes only with a publish, an unpublish, a move or a restriction, each of which moves
+        the version on. The filters are named by their digest; a search is counted afresh."""
+        site_id = self.shared_site_id()
+        if site_id is None or not isinstance(queryset, QuerySet):
+            return queryset.count()
+        asked = sorted(
+            (name, values)
+            for name, values in self.request.GET.lists()
+            if name not in ("limit", "offset", "fields", "order")
+        )
+        digest = hashlib.sha256(repr((queryset.model._meta.label_lower, asked)).encode()).hexdigest()[:32]
+        return cached_by_version(self.request, "portal:api-count", queryset.count, site_id, digest)
 
     def get_object(self):
         """The page as its own type, with its locale and pictures read in the same query
@@ -133,9 +166,9 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
         self.check_query_parameters(self.get_queryset())
         page = self.get_object()
         self._detail_page = page
-        return Response(self.serialized_items([page], self.get_serializer_class())[0])
+        return Response(self.serialized_items([page.pk], self.get_serializer_class(), lambda _pks: [page])[0])
 
-    def serialized_items(self, pages, serializer_class):
+    def serialized_items(self, pks, serializer_class, load):
         """Each page as the serializer represents it, kept per page until the content changes
         (`cached_each_by_version`); only the pages not kept are prepared and serialised.
 
@@ -149,14 +182,13 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
         """
 
         def build(missing):
-            group = [by_pk[pk] for *_shared, pk in missing]
+            group = load([pk for *_shared, pk in missing])
             self.prepare_pages(group, serializer_class.Meta.fields)
             child = serializer_class(context=self.get_serializer_context())
             return [partial(self.serialized, child.to_representation, page) for page in group]
 
-        by_pk = {page.pk: page for page in pages}
         shared = self.shared_item_key(serializer_class)
-        keys = [(*shared, page.pk) for page in pages]
+        keys = [(*shared, pk) for pk in pks]
         if not shared:
             return [item() for item in build(keys)]
         return cached_each_by_version(self.request, "portal:api-item", keys, build)
@@ -164,17 +196,23 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
     def shared_item_key(self, serializer_class):
         """(site id, digest of the fields and format) of items any reader of this request's
         site may be given, or () if this request's items are its own."""
-        request = self.request
-        if "site" in request.GET:
-            return ()
-        guards = self.directory.guards
-        if guards.paths_hidden_from(request) != guards.paths_hidden_from(None):
-            return ()
-        site = site_for_request(request, [site for site, _paths in self.directory.sites])
-        if site is None:
+        site_id = self.shared_site_id()
+        if site_id is None:
             return ()
         fields = repr((serializer_shape(serializer_class), self.resolve_rich_text_format()))
-        return (site.pk, hashlib.sha256(fields.encode()).hexdigest()[:24])
+        return (site_id, hashlib.sha256(fields.encode()).hexdigest()[:24])
+
+    def shared_site_id(self):
+        """The id of the request's site if what it is given may be shared with any reader of
+        that site (no `?site=`, no view restriction passed), else None."""
+        request = self.request
+        if "site" in request.GET:
+            return None
+        guards = self.directory.guards
+        if guards.paths_hidden_from(request) != guards.paths_hidden_from(None):
+            return None
+        site = site_for_request(request, [site for site, _paths in self.directory.sites])
+        return site.pk if site is not None else None
 
     def prepare_pages(self, pages, fields):
         self._listed_pages = pages

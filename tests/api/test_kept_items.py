@@ -53,8 +53,8 @@ def test_kept_items_are_served_without_their_preparation(client, event):
     built = len(by_id(client))
     response, queries = kept(client, EVENTS)
     assert len(response.json()["items"]) == built
-    # The content version, the count and the listed pages; nothing per item or per type.
-    assert queries == 3
+    # The content version and the listed ids (the count is kept too); nothing per item or type.
+    assert queries == 2
     detail, queries = kept(client, f"/api/v2/pages/{event.pk}/")
     assert detail.json()["title"] == "Festa di via"
     assert queries == 3
@@ -128,3 +128,21 @@ def test_next_dates_are_not_kept_past_their_end(client, district, clock):
     assert response.json()["items"][0]["next_dates"]
     clock.set(event.end + SECOND)
     assert by_id(client)[event.pk]["next_dates"] == []
+
+
+def test_the_kept_count_follows_every_publish_and_withdrawal(client, portal, event):
+    def total(url=EVENTS):
+        first = client.get(url).json()["meta"]["total_count"]
+        assert client.get(url).json()["meta"]["total_count"] == first  # kept
+        return first
+
+    before = total()
+    by_title = f"{EVENTS}&title=Festa+di+via"
+    assert total(by_title) == 1
+    other = EventPageFactory(parent=portal.district, title="Cena sociale", start=days_from_now(6, 20))
+    assert total() == before + 1
+    type(event).objects.get(pk=event.pk).unpublish()
+    assert total() == before
+    assert total(by_title) == 0
+    PageViewRestriction.objects.create(page=other, restriction_type="login")
+    assert total() == before - 1

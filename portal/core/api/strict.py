@@ -54,7 +54,9 @@ class StrictPagination(WagtailPagination):
         offset = parse_count(request.GET, "offset", 0, MAX_OFFSET)
         limit = parse_count(request.GET, "limit", min(20, limit_max), limit_max)
         self.view = view
-        self.total_count = queryset.count()
+        # A view may keep its counts (portal/api/pages.py: `count_of`).
+        count_of = getattr(view, "count_of", None)
+        self.total_count = count_of(queryset) if count_of is not None else queryset.count()
         return queryset[offset : offset + limit]
 
 
