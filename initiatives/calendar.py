@@ -32,10 +32,34 @@ class CappedPaginator(Paginator):
 
     An exact COUNT(*) over a year of occurrences of 10,000 events takes longer than the rest
     of the page; beyond the cap residents narrow the dates instead of paging further.
+
+    With `kept` ((request, ids…, end of the dates asked for or None)), the count is kept by
+    content version under those ids: the rows change only with a publish (which moves the
+    version on), when the first of them ends (it leaves the upcoming dates) or when the dates
+    asked for are over; the count is kept until the earlier of the two.
     """
+
+    def __init__(self, object_list, per_page, *, kept=None):
+        super().__init__(object_list, per_page)
+        self.kept = kept
 
     @cached_property
     def count(self):
+        if self.kept is None:
+            return self.counted()
+        request, *key, until = self.kept
+
+        def count_until_a_row_ends():
+            if until is not None:
+                valid_until(until)
+            first_end = self.object_list.order_by("end").values_list("end", flat=True).first()
+            if first_end is not None:
+                valid_until(first_end)
+            return self.counted()
+
+        return cached_by_version(request, "initiatives:calendar-count", count_until_a_row_ends, *key)
+
+    def counted(self):
         # Unordered: the order changes nothing in a count and kept the database from using the
         # index that suits the filters.
         return self.object_list.order_by()[: COUNT_CAP + 1].count()
@@ -226,7 +250,16 @@ def calendar_context(request, calendar_page):
         districts=form.districts,
         request=request,
     )
-    paginator = CappedPaginator(rows, calendar_page.per_page or 30)
+    query = request.GET.copy()
+    query.pop("page", None)
+    form_key = shared_form_key(form, bool(query))
+    kept = None
+    guards = get_directory(request).guards
+    if form_key is not None and guards.paths_hidden_from(request) == guards.paths_hidden_from(None):
+        # The same filters count the same rows for every reader who passed no restriction.
+        _start, until = date_range(cleaned.get("when"))
+        kept = (request, calendar_page.pk, form_key, until)
+    paginator = CappedPaginator(rows, calendar_page.per_page or 30, kept=kept)
     try:
         page_obj = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
@@ -238,11 +271,9 @@ def calendar_context(request, calendar_page):
         (day, list(items))
         for day, items in groupby(listed, key=lambda item: timezone.localtime(item.row.start, zone()).date())
     ]
-    query = request.GET.copy()
-    query.pop("page", None)
     return {
         "filter_form": form,
-        "filter_form_key": shared_form_key(form, bool(query)),
+        "filter_form_key": form_key,
         "district_scope": district_scope,
         "page_obj": page_obj,
         "paginator": paginator,

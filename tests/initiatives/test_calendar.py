@@ -1,6 +1,7 @@
 """The “What's on” calendar: date ranges, filters, and the page through the test client."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -344,3 +345,26 @@ def test_long_listings_count_up_to_a_cap_and_still_page(client, calendar_page, d
     assert "Serata 0" in content and "Serata 2" not in content
     second = client.get(calendar_page.url + "?page=2").content.decode()
     assert "Serata 2" in second and "Serata 0" not in second
+
+
+@pytest.mark.django_db
+def test_the_kept_count_follows_the_clock_and_every_publish(client, calendar_page, district, monkeypatch):
+    """The number of dates is kept until the content changes, the first listed date ends or
+    the dates asked for are over: never a count of dates that are gone."""
+    from django.utils import timezone
+
+    first = EventPageFactory(
+        parent=district, title="Merenda", start=days_from_now(1, 16), end=days_from_now(1, 18)
+    )
+    EventPageFactory(parent=district, title="Concerto", start=days_from_now(3, 21))
+
+    def counted(url=calendar_page.url):
+        text = client.get(url).content.decode()
+        return int(re.search(r'calendar-results__count">(\d+)', text).group(1))
+
+    assert counted() == counted() == 2
+    EventPageFactory(parent=district, title="Cena", start=days_from_now(5, 20))
+    assert counted() == 3
+    moment = first.end + datetime.timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    assert counted() == 2
