@@ -152,3 +152,16 @@ def other_district(home):
         house=NeighbourhoodHouseFactory(name="Casa nel Parco", street_address="Via Panetti 1"),
         manager=CommunityManagerFactory(name="Imma di Santo"),
     )
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Freezes `timezone.now()`, the clock of the occurrences and of everything kept by it
+    (the page cache, the data kept by content version): `clock.set(instant)`."""
+    from django.utils import timezone
+
+    class Clock:
+        def set(self, instant):
+            monkeypatch.setattr(timezone, "now", lambda: instant)
+
+    return Clock()

@@ -5,7 +5,6 @@ a password never shares items with the public, and next dates are not kept past 
 import datetime
 
 import pytest
-from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from tests.factories import EventPageFactory, days_from_now, publish_translation
@@ -14,17 +13,6 @@ pytestmark = pytest.mark.django_db
 
 EVENTS = "/api/v2/pages/?type=initiatives.EventPage&fields=*"
 SECOND = datetime.timedelta(seconds=1)
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """Freezes `timezone.now()`, the clock of the occurrences and of the kept items."""
-
-    class Clock:
-        def set(self, instant):
-            monkeypatch.setattr(timezone, "now", lambda: instant)
-
-    return Clock()
 
 
 def by_id(client, url=EVENTS):

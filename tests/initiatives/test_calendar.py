@@ -348,11 +348,9 @@ def test_long_listings_count_up_to_a_cap_and_still_page(client, calendar_page, d
 
 
 @pytest.mark.django_db
-def test_the_kept_count_follows_the_clock_and_every_publish(client, calendar_page, district, monkeypatch):
+def test_the_kept_count_follows_the_clock_and_every_publish(client, calendar_page, district, clock):
     """The number of dates is kept until the content changes, the first listed date ends or
     the dates asked for are over: never a count of dates that are gone."""
-    from django.utils import timezone
-
     first = EventPageFactory(
         parent=district, title="Merenda", start=days_from_now(1, 16), end=days_from_now(1, 18)
     )
@@ -365,6 +363,5 @@ def test_the_kept_count_follows_the_clock_and_every_publish(client, calendar_pag
     assert counted() == counted() == 2
     EventPageFactory(parent=district, title="Cena", start=days_from_now(5, 20))
     assert counted() == 3
-    moment = first.end + datetime.timedelta(seconds=1)
-    monkeypatch.setattr(timezone, "now", lambda: moment)
+    clock.set(first.end + datetime.timedelta(seconds=1))
     assert counted() == 2

@@ -25,17 +25,6 @@ pytestmark = pytest.mark.django_db
 SECOND = datetime.timedelta(seconds=1)
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    """Freezes `timezone.now()`, the clock of the occurrences and of the page cache."""
-
-    class Clock:
-        def set(self, instant):
-            monkeypatch.setattr(timezone, "now", lambda: instant)
-
-    return Clock()
-
-
 def max_age(response):
     return int(re.search(r"max-age=(\d+)", response["Cache-Control"]).group(1))
 
