@@ -8,8 +8,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 # Test processes: one per core ("auto"); 0 runs the suite in this process (a debugger, -x).
-# A file's tests stay in one process (`loadfile`), so its module fixtures are built once.
+# A file's tests stay in one process, the browser files all in one, the longest sent first and
+# in that order (`loadgroup` without reordering; the groups are set in tests/conftest.py).
 TEST_WORKERS ?= auto
+TEST_DIST := $(if $(filter 0,$(TEST_WORKERS)),,--dist loadgroup --no-loadscope-reorder)
 
 .PHONY: help install install-dev install-load run serve test check lint format messages bench load clean
 
@@ -66,7 +68,7 @@ check: install-dev
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 test: check
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(TEST_DIST) $(PYTEST_ARGS)
 
 # Every check runs even after one fails, so one run shows all that is wrong; any failure fails.
 lint: install-dev

@@ -1,16 +1,41 @@
 """Shared fixtures: a site tree with the Italian home page, built by factories."""
 
 import contextlib
+from pathlib import Path
 
 import pytest
 
 from tests.support.queries import CaptureAllQueries
 
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+ROOT = Path(__file__).resolve().parents[1]
+BROWSER = ROOT / "tests" / "browser"
 
 
+def spread_over_processes(items):
+    """How `make test` spreads the suite over processes (`--dist loadgroup
+    --no-loadscope-reorder`, see the Makefile): a file's tests in one process, so that its
+    module fixtures are built once; the browser files together, so that the portal they drive
+    (a session fixture) is built once and not in every process; and the longest first (the
+    browser group, then the files marked `slow`, which start servers of their own), so that no
+    long file is left to run alone at the end while the other process idles."""
+    for item in items:
+        path = Path(str(item.fspath))
+        group = "browser" if BROWSER in path.parents else path.relative_to(ROOT).as_posix()
+        item.add_marker(pytest.mark.xdist_group(group))
+
+    def rank(item):
+        if BROWSER in Path(str(item.fspath)).parents:
+            return 0
+        return 1 if item.get_closest_marker("slow") else 2
+
+    items.sort(key=rank)  # stable: the order within each rank is the collection's
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Every test that uses the database may use all of the portal's databases.
+    """Every test that uses the database may use all of the portal's databases, and the tests
+    are grouped and ordered for the test processes (`spread_over_processes`).
 
     Under SQLite the shared cache (page-cache version, rate limits) has a database of its own
     (portal/database_config.py) that every page view reads; pytest-django and Django's test
@@ -31,6 +56,7 @@ def pytest_collection_modifyitems(items):
             continue
         kwargs = {**(marker.kwargs if marker else {}), "databases": "__all__"}
         item.add_marker(pytest.mark.django_db(*(marker.args if marker else ()), **kwargs), append=False)
+    spread_over_processes(items)
 
 
 @pytest.hookimpl(wrapper=True)
