@@ -222,7 +222,8 @@ def shared_form_key(form, filtered):
 
 def calendar_context(request, calendar_page):
     """Context for the calendar template; query count is independent of the rows shown."""
-    locale = get_directory(request).locales.get(calendar_page.locale_id) or reader_locale(request)
+    directory = get_directory(request)
+    locale = directory.locales.get(calendar_page.locale_id) or reader_locale(request)
 
     def load():
         districts = without_restricted(district_pages().live().filter(locale=locale), request)
@@ -254,8 +255,7 @@ def calendar_context(request, calendar_page):
     query.pop("page", None)
     form_key = shared_form_key(form, bool(query))
     kept = None
-    guards = get_directory(request).guards
-    if form_key is not None and guards.paths_hidden_from(request) == guards.paths_hidden_from(None):
+    if form_key is not None and directory.guards.sees_what_the_public_sees(request):
         # The same filters count the same rows for every reader who passed no restriction.
         _start, until = date_range(cleaned.get("when"))
         kept = (request, calendar_page.pk, form_key, until)

@@ -7,7 +7,6 @@ a restricted page, are left out by tree path, without a query of their own.
 """
 
 import hashlib
-import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -74,13 +73,14 @@ def attach_pages(rows, locale=None, request=None):
     """
     rows = list(rows)
     locale = locale or reader_locale()
-    keys = sorted({row.translation_key.hex for row in rows})
+    keys = {row.translation_key for row in rows}
     if request is None:
         pages = listed_pages(keys, locale)
     else:
         # One entry per set of listed keys (a calendar page of dates), named by their digest:
         # the keys come from the occurrence rows read, never from the request.
-        digest = hashlib.blake2b("".join(keys).encode(), digest_size=16).hexdigest()
+        listed = "".join(sorted(key.hex for key in keys))
+        digest = hashlib.blake2b(listed.encode(), digest_size=16).hexdigest()
         pages = cached_by_version(
             request, "initiatives:listed-pages", lambda: listed_pages(keys, locale), locale.pk, digest
         )
@@ -88,8 +88,7 @@ def attach_pages(rows, locale=None, request=None):
 
 
 def listed_pages(keys, locale):
-    """{translation_key: page} for `keys` in `locale`: events first, then initiatives."""
-    keys = {uuid.UUID(key) for key in keys}
+    """{translation_key: page} for the set of `keys` in `locale`: events first, then initiatives."""
     pages = pages_for_keys(keys, locale, model=EventPage)
     missing = keys - set(pages)
     if missing:

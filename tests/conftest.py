@@ -4,6 +4,7 @@ import contextlib
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from tests.support.queries import CaptureAllQueries
 
@@ -184,7 +185,6 @@ def other_district(home):
 def clock(monkeypatch):
     """Freezes `timezone.now()`, the clock of the occurrences and of everything kept by it
     (the page cache, the data kept by content version): `clock.set(instant)`."""
-    from django.utils import timezone
 
     class Clock:
         def set(self, instant):

@@ -208,8 +208,7 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
         request = self.request
         if "site" in request.GET:
             return None
-        guards = self.directory.guards
-        if guards.paths_hidden_from(request) != guards.paths_hidden_from(None):
+        if not self.directory.guards.sees_what_the_public_sees(request):
             return None
         site = site_for_request(request, [site for site, _paths in self.directory.sites])
         return site.pk if site is not None else None

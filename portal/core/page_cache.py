@@ -352,23 +352,19 @@ def cached_by_version(request, name, build, *key, timeout=DATA_SECONDS, keep=Non
     that uses it inherits the limit. `keep(value)`, if given, says whether a built value is kept
     (for a key that names something the request asked for: only what exists is kept).
     """
-    if not DATA_NAME.fullmatch(name):
-        raise ValueError(f"cached_by_version: {name!r} is not named '<app label>:<what>'")
+    _check_data_name(name)
     try:
-        key = ":".join(["portal:data", name, *map(str, key), str(request_version(request))])
+        key = _data_keys(name, [key], request)[0]
         cached = caches["default"].get(key)
     except Exception as error:
         logger.debug("Content cache unavailable (%s: %s)", error.__class__.__name__, error)
         return build()
     now = _now()
-    if cached is not None and (cached[1] is None or cached[1] > now):
-        value, until = cached
-        if until is not None:
-            _limit(until)
-        return value
+    if _still_valid(cached, now):
+        return cached[0]
     with _measured() as validity:
         value = build()
-    seconds = timeout if validity.until is None else min(timeout, math.floor(validity.until - now))
+    seconds = _seconds_to_keep(validity.until, now, timeout)
     if seconds >= 1 and (keep is None or keep(value)):
         try:
             caches["default"].set(key, (value, validity.until), seconds)
@@ -386,12 +382,10 @@ def cached_each_by_version(request, name, keys, build, timeout=DATA_SECONDS):
     value. What `build` reads that changes with the clock (`valid_until`) limits every item it
     prepares; what one function reads limits that item only.
     """
-    if not DATA_NAME.fullmatch(name):
-        raise ValueError(f"cached_each_by_version: {name!r} is not named '<app label>:<what>'")
+    _check_data_name(name)
     keys = list(keys)
     try:
-        version = str(request_version(request))
-        names = [":".join(["portal:data", name, *map(str, key), version]) for key in keys]
+        names = _data_keys(name, keys, request)
         cached = caches["default"].get_many(names)
     except Exception as error:
         logger.debug("Content cache unavailable (%s: %s)", error.__class__.__name__, error)
@@ -401,10 +395,8 @@ def cached_each_by_version(request, name, keys, build, timeout=DATA_SECONDS):
     missing = []
     for index, key in enumerate(names):
         entry = cached.get(key)
-        if entry is not None and (entry[1] is None or entry[1] > now):
+        if _still_valid(entry, now):
             values[index] = entry[0]
-            if entry[1] is not None:
-                _limit(entry[1])
         else:
             missing.append(index)
     if not missing:
@@ -416,7 +408,7 @@ def cached_each_by_version(request, name, keys, build, timeout=DATA_SECONDS):
         with _measured() as validity:
             values[index] = item()
         until = min((moment for moment in (shared.until, validity.until) if moment is not None), default=None)
-        seconds = timeout if until is None else min(timeout, math.floor(until - now))
+        seconds = _seconds_to_keep(until, now, timeout)
         if seconds >= 1:
             fresh[seconds][names[index]] = (values[index], until)
     try:
@@ -425,6 +417,32 @@ def cached_each_by_version(request, name, keys, build, timeout=DATA_SECONDS):
     except Exception:
         logger.warning("Content cache unavailable", exc_info=True)
     return values
+
+
+def _check_data_name(name):
+    if not DATA_NAME.fullmatch(name):
+        raise ValueError(f"cached_by_version: {name!r} is not named '<app label>:<what>'")
+
+
+def _data_keys(name, keys, request):
+    """The cache keys of `keys` (tuples of ids) under `name`, by the request's content version:
+    `portal:data:<name>:<ids…>:<version>`."""
+    version = str(request_version(request))
+    return [":".join(["portal:data", name, *map(str, key), version]) for key in keys]
+
+
+def _still_valid(entry, now):
+    """Whether a kept (value, until) may be served at `now`; if so, its `until` limits the
+    answer being built."""
+    if entry is None or (entry[1] is not None and entry[1] <= now):
+        return False
+    if entry[1] is not None:
+        _limit(entry[1])
+    return True
+
+
+def _seconds_to_keep(until, now, timeout):
+    return timeout if until is None else min(timeout, math.floor(until - now))
 
 
 # --- Clock-dependent answers ------------------------------------------------------------------

@@ -115,6 +115,11 @@ class Guards:
         }
         return outermost({entry.path for entry in self.entries if entry.restriction_id in refused})
 
+    def sees_what_the_public_sees(self, request):
+        """Whether `request` has passed no restriction that hides something from the public:
+        what is built for it may be kept and shared with any reader."""
+        return self.paths_hidden_from(request) == self.paths
+
 
 def outermost(paths):
     """`paths` without those inside another one, sorted."""
