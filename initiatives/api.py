@@ -32,6 +32,8 @@ from .recurrence_rules import EARLIEST_DAY, LATEST_DAY
 NEXT_DATES = 10
 # What `next_dates` reads of an occurrence row; plain values are cheaper than model instances.
 UPCOMING_FIELDS = ("start", "end", "all_day", "cancelled", "moved", "change_key")
+# The fields that read an event's cancelled and moved dates.
+EVENT_CHANGE_FIELDS = ("cancelled_dates", "next_dates", "recurrence", "recurrence_rules", "exceptions")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -93,7 +95,9 @@ def prepare_activities(pages, preparation):
     if preparation.wants("language_codes"):
         prefetch_related_objects(pages, "languages")
     events = [page for page in pages if isinstance(page, EventPage)]
-    if events and preparation.wants("cancelled_dates", "next_dates"):
+    if events and preparation.wants(
+        "cancelled_dates", "next_dates", "recurrence", "recurrence_rules", "exceptions"
+    ):
         prefetch_related_objects(events, "occurrence_changes")
     if preparation.wants("next_dates"):
         prepare_upcoming(pages)

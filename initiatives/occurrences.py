@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import recurrence
 from dateutil import rrule as du_rrule
 from django.conf import settings
 from django.utils import timezone
@@ -110,7 +109,7 @@ class ExpandedDate:
         return self.last_day > self.start.date()
 
 
-def _rule_to_dateutil(rule, dtstart: datetime.datetime):
+def rule_to_dateutil(rule, dtstart: datetime.datetime):
     """A django-recurrence Rule as a dateutil rrule on naive local times.
 
     Raises UnboundedRule for a rule that could repeat within a day or that dateutil would
@@ -140,14 +139,14 @@ def _rule_moments(rule, first, earliest, latest, max_count):
     Read lazily: dateutil's `between()` would first list every moment of the window.
     """
     moments = []
-    for moment in _rule_to_dateutil(rule, first).xafter(earliest, inc=True):
+    for moment in rule_to_dateutil(rule, first).xafter(earliest, inc=True):
         if moment > latest or len(moments) >= max_count:
             break
         moments.append(moment)
     return moments
 
 
-def _rdate_start(rdate, first):
+def series_time_of(rdate, first):
     """The local start of an extra date: its own time if it has one, else the series' time."""
     local = to_local_naive(rdate) if isinstance(rdate, datetime.datetime) else rdate
     if isinstance(local, datetime.datetime) and local.time() != datetime.time(0, 0):
@@ -170,7 +169,7 @@ def _series_starts(schedule: Schedule, window_start, window_end, max_count):
         starts.add(first)
     for rule in recurrence.rrules:
         starts.update(_rule_moments(rule, first, earliest, window_end, max_count))
-    extra = (_rdate_start(rdate, first) for rdate in recurrence.rdates)
+    extra = (series_time_of(rdate, first) for rdate in recurrence.rdates)
     starts.update(sorted(start for start in extra if earliest <= start <= window_end)[:max_count])
 
     excluded_days = {to_local_date(value) for value in recurrence.exdates}
@@ -242,10 +241,3 @@ def expand(
             break
     result.sort(key=lambda expanded: expanded.start)
     return result
-
-
-def rfc5545_lines(value) -> list[str]:
-    """The RRULE/RDATE/EXDATE lines of a django-recurrence value, as RFC 5545 text."""
-    if not value:
-        return []
-    return [line for line in recurrence.serialize(value).splitlines() if line.strip()]

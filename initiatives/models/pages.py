@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from recurrence.fields import RecurrenceField
+from rest_framework.fields import ReadOnlyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -29,6 +30,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from initiatives.describe import describe_series, time_range
 from initiatives.district_pages import district_pages
+from initiatives.expandable import expandable_recurrence, rule_lines
 from initiatives.forms import ActivityPageForm
 from initiatives.ical import event_calendar
 from initiatives.occurrences import (
@@ -36,7 +38,7 @@ from initiatives.occurrences import (
     ONE_DAY,
     Change,
     Schedule,
-    rfc5545_lines,
+    make_local_aware,
     to_local_date,
     to_local_naive,
     zone,
@@ -72,6 +74,70 @@ class Venue(OnTheMap):
             "lon": float(self.longitude) if self.longitude is not None else None,
             "step_free": self.step_free,
         }
+
+
+# The contract of the dated pages' `recurrence` and `exceptions` fields (initiatives/expandable.py),
+# read by the OpenAPI document's generator.
+RECURRENCE_SCHEMA = {
+    "type": "object",
+    "nullable": True,
+    "description": (
+        "The series as RFC 5545 content lines an app can expand (DTSTART in local time with "
+        "TZID, RRULE with UNTIL in UTC, RDATE and EXDATE in local time; VALUE=DATE when all-day). "
+        "Expanding them gives the planned dates; apply `exceptions` to get the occurrences. "
+        "Null when the page has no dates."
+    ),
+    "properties": {
+        "timezone": {"type": "string", "description": "The IANA zone of every local time, Europe/Rome."},
+        "dtstart": {
+            "type": "string",
+            "description": "The first start in local time without offset (YYYY-MM-DDTHH:MM:SS), "
+            "or its day (YYYY-MM-DD) when all-day.",
+        },
+        "duration": {
+            "type": "string",
+            "pattern": "^P(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+S)?)?$",
+            "description": "How long each date lasts, as an RFC 5545 duration (PT2H, P1D).",
+        },
+        "all_day": {"type": "boolean", "description": "Dates are whole days (VALUE=DATE)."},
+        "lines": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "DTSTART first, then RRULE, RDATE, EXRULE and EXDATE lines.",
+        },
+    },
+    "required": ["timezone", "dtstart", "duration", "all_day", "lines"],
+    "additionalProperties": False,
+}
+EXCEPTIONS_SCHEMA = {
+    "type": "array",
+    "description": (
+        "The planned dates that are cancelled or moved, by their local day: every date the "
+        "expansion of `recurrence.lines` gives on that day is cancelled (it stays in the list) "
+        "or replaced by `moved_to`."
+    ),
+    "items": {
+        "type": "object",
+        "properties": {
+            "date": {"type": "string", "format": "date", "description": "The planned local day."},
+            "status": {"type": "string", "enum": ["cancelled", "moved"]},
+            "moved_to": {
+                "type": "object",
+                "nullable": True,
+                "description": "The new start and end (ISO 8601 with the Rome offset); null when cancelled.",
+                "properties": {
+                    "start": {"type": "string", "format": "date-time"},
+                    "end": {"type": "string", "format": "date-time"},
+                },
+                "required": ["start", "end"],
+                "additionalProperties": False,
+            },
+            "reason": {"type": "string", "description": "The message to residents, in the page's language."},
+        },
+        "required": ["date", "status", "moved_to", "reason"],
+        "additionalProperties": False,
+    },
+}
 
 
 # The other place an activity happens at, when not at a house: venue_latitude, venue_longitude and
@@ -481,7 +547,12 @@ class InitiativePage(ActivityPage):
         APIField("closes_at"),
         APIField("schedule_notes"),
         APIField("next_dates"),
+        # `recurrence` is the event's model field: the API's field of that name reads the series
+        # as lines an app can expand (`expandable_dates`).
+        APIField("recurrence", serializer=ReadOnlyField(source="expandable_dates")),
+        APIField("exceptions"),
     ]
+    api_field_schemas = {"recurrence": RECURRENCE_SCHEMA, "exceptions": EXCEPTIONS_SCHEMA}
     override_translatable_fields = ActivityPage.activity_synchronized_fields + [
         SynchronizedField("status"),
         SynchronizedField("schedule"),
@@ -540,7 +611,27 @@ class InitiativePage(ActivityPage):
 
     @property
     def schedule_rrule(self):
-        return rfc5545_lines(self.schedule)
+        """The schedule's RRULE, RDATE and EXDATE lines, in local time (initiatives/expandable.py)."""
+        if not self.schedule:
+            return []
+        anchor = self.schedule_starts_on or DEFAULT_SCHEDULE_ANCHOR
+        first = datetime.datetime.combine(anchor, self.opens_at or datetime.time(0, 0))
+        schedule = Schedule(
+            first_start=first, duration=ONE_DAY, recurrence=self.schedule, include_first=False
+        )
+        return rule_lines(schedule)
+
+    @property
+    def expandable_dates(self):
+        """The `recurrence` API field: the opening dates as lines an app can expand
+        (initiatives/expandable.py); None when it shows no dates."""
+        return expandable_recurrence(self.occurrence_schedule())
+
+    @property
+    def exceptions(self):
+        """An initiative has no cancelled or moved dates of its own: its closures are excluded
+        dates of the schedule."""
+        return []
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -593,7 +684,12 @@ class EventPage(RoutesMixin, ActivityPage):
         APIField("recurrence_rules"),
         APIField("cancelled_dates"),
         APIField("next_dates"),
+        # `recurrence` is the event's model field: the API's field of that name reads the series
+        # as lines an app can expand (`expandable_dates`).
+        APIField("recurrence", serializer=ReadOnlyField(source="expandable_dates")),
+        APIField("exceptions"),
     ]
+    api_field_schemas = {"recurrence": RECURRENCE_SCHEMA, "exceptions": EXCEPTIONS_SCHEMA}
     override_translatable_fields = ActivityPage.activity_synchronized_fields + [
         SynchronizedField("start"),
         SynchronizedField("end"),
@@ -662,7 +758,45 @@ class EventPage(RoutesMixin, ActivityPage):
 
     @property
     def recurrence_rules(self):
-        return rfc5545_lines(self.recurrence)
+        """The RRULE, RDATE and EXDATE lines of the series, in local time (initiatives/expandable.py)."""
+        if not self.recurrence:
+            return []
+        return rule_lines(self.occurrence_schedule())
+
+    @property
+    def expandable_dates(self):
+        """The `recurrence` API field: the series as lines an app can expand
+        (initiatives/expandable.py). Named apart from the `recurrence` model field."""
+        return expandable_recurrence(self.occurrence_schedule())
+
+    @property
+    def exceptions(self):
+        """The cancelled and moved dates, by planned local day, as the occurrence engine applies
+        them: a moved date's new end defaults to the series' length. The reasons are in this
+        page's language."""
+        duration = self.occurrence_schedule().duration
+        result = []
+        for change in sorted(self.occurrence_changes.all(), key=lambda change: change.original_date):
+            if change.cancelled:
+                moved_to = None
+            elif change.new_start is not None:
+                start = to_local_naive(change.new_start)
+                end = to_local_naive(change.new_end) if change.new_end else start + duration
+                moved_to = {
+                    "start": make_local_aware(start).isoformat(),
+                    "end": make_local_aware(end).isoformat(),
+                }
+            else:
+                continue  # neither cancelled nor moved: the engine changes nothing
+            result.append(
+                {
+                    "date": change.original_date.isoformat(),
+                    "status": "cancelled" if moved_to is None else "moved",
+                    "moved_to": moved_to,
+                    "reason": change.reason,
+                }
+            )
+        return result
 
     @property
     def cancelled_dates(self):

@@ -443,7 +443,7 @@ def test_exdate_saved_through_the_field_survives_the_database(district):
         end=local_datetime(2027, 7, 6, 19, 0),
         recurrence=value,
     )
-    assert "EXDATE:20270712T220000Z" in event.recurrence_rules
+    assert "EXDATE;TZID=Europe/Rome:20270713T180000" in event.recurrence_rules
     rebuild_for_key(event.translation_key, window=window(D(2027, 7, 1), D(2027, 7, 31)))
     days = [
         row.start.astimezone(ROME).date()
