@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from portal.core.absolute_urls import page_url
 
-from .occurrences import make_local_aware, to_local_date, to_local_naive, zone
+from .occurrences import make_local_aware, series_time_of, to_local_date, to_local_naive, zone
 
 PRODID = "-//Quartieri//Neighbourhood portal of Turin//IT"
 REFRESH = datetime.timedelta(hours=6)
@@ -54,7 +54,9 @@ def new_calendar(name, request=None):
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", settings.EVENTS_TIME_ZONE)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", REFRESH)
+    # An X- property is text to icalendar, which would write the timedelta as "6:00:00": the
+    # duration is written as one (PT6H), as calendar apps read it.
+    cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
     cal.add_component(vtimezone())
     return cal
 
@@ -75,15 +77,26 @@ def _local(value):
     return timezone.localtime(value, zone())
 
 
-def _rrule_value(rule):
-    """A django-recurrence Rule as an icalendar vRecur, UNTIL in UTC as RFC 5545 requires."""
+def _local_date_or_time(start, all_day):
+    """A naive local start as icalendar writes it: a DATE all-day, else a time with TZID."""
+    return start.date() if all_day else make_local_aware(start)
+
+
+def _rrule_value(rule, all_day=False):
+    """A django-recurrence Rule as an icalendar vRecur, UNTIL in UTC as RFC 5545 requires (a
+    DATE when the event is all-day, as its DTSTART is)."""
     text = django_recurrence.serialize(django_recurrence.Recurrence(rrules=[rule]))
     body = text.split("RRULE:", 1)[1].strip()
     if rule.until:
         until_day = to_local_date(rule.until)
         end_of_day = make_local_aware(datetime.datetime.combine(until_day, datetime.time(23, 59, 59)))
         parts = [p for p in body.split(";") if not p.startswith("UNTIL=")]
-        parts.append("UNTIL=" + end_of_day.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ"))
+        until = (
+            until_day.strftime("%Y%m%d")
+            if all_day
+            else end_of_day.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+        )
+        parts.append("UNTIL=" + until)
         body = ";".join(parts)
     return icalendar.vRecur.from_ical(body)
 
@@ -134,8 +147,12 @@ def event_components(page, request=None, venue=None, url=None):
     changes = list(page.occurrence_changes.all())
     if rules and (rules.rrules or rules.rdates):
         for rule in rules.rrules:
-            master.add("rrule", _rrule_value(rule))
-        rdates = [at_series_time(to_local_date(value)) for value in rules.rdates]
+            master.add("rrule", _rrule_value(rule, page.all_day))
+        # An extra date at its own time if it has one, as the occurrence engine places it.
+        rdates = [
+            _local_date_or_time(series_time_of(value, to_local_naive(page.start)), page.all_day)
+            for value in rules.rdates
+        ]
         if rdates:
             master.add("rdate", rdates)
         exdays = {to_local_date(value) for value in rules.exdates}
