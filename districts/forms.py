@@ -42,6 +42,11 @@ RESERVED_NAMES = set(FIXED_FIELDS) | {"submit_time", "status", "initiative"}
 # the submission itself (the form cannot be sent without it).
 STORED_FIELDS = ("name", "email", "phone", "proposal", "category", "language")
 
+# Names the app uses for a field of the form (the API, districts/api.py), where they differ:
+# the app shows the privacy notice itself and says that the resident accepted it.
+API_NAMES = {"consent": "privacy_accepted"}
+FORM_NAMES = {api_name: name for name, api_name in API_NAMES.items()}
+
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ().\-/]+$")
 
 
@@ -55,6 +60,33 @@ def validate_phone(value):
 
 class TelInput(forms.TextInput):
     input_type = "tel"
+
+
+def field_type(field):
+    """The kind of answer a form field takes, in the API's words (`fields_data`)."""
+    if isinstance(field, forms.BooleanField):
+        return "boolean"
+    if isinstance(field, forms.MultipleChoiceField):
+        return "multiple_choice"
+    if isinstance(field, forms.ChoiceField):
+        return "choice"
+    kinds = [
+        (forms.EmailField, "email"),
+        (forms.URLField, "url"),
+        (forms.DateTimeField, "datetime"),
+        (forms.DateField, "date"),
+        (forms.DecimalField, "number"),
+    ]
+    for kind, name in kinds:
+        if isinstance(field, kind):
+            return name
+    if isinstance(field.widget, TelInput):
+        return "phone"
+    if isinstance(field.widget, forms.Textarea):
+        return "multiline"
+    if isinstance(field.widget, forms.HiddenInput):
+        return "hidden"
+    return "text"
 
 
 class ProposalFieldBuilder(FormBuilder):
@@ -169,6 +201,31 @@ class ProposalForm(WithoutControlCharactersMixin, BaseForm):
             if isinstance(cleaned_data.get(name), str):
                 cleaned_data[name] = cleaned_data[name].strip()
         return cleaned_data
+
+    def describe(self):
+        """The fields an app shows, in order, as the API's `fields_data` gives them.
+
+        Everything but the honeypot, under the API's names, with the limits the form checks;
+        `extra` marks the house's own questions, whose answers the app sends in `extra`. The app
+        builds its screen from this and the server still checks every answer.
+        """
+        return [
+            {
+                "name": API_NAMES.get(name, name),
+                "extra": name not in FIXED_FIELDS,
+                "type": field_type(field),
+                "label": str(field.label or ""),
+                "help_text": str(field.help_text or ""),
+                "required": field.required,
+                "min_length": getattr(field, "min_length", None),
+                "max_length": getattr(field, "max_length", None),
+                "choices": [{"value": str(value), "label": str(label)} for value, label in field.choices]
+                if isinstance(field, forms.ChoiceField)
+                else None,
+            }
+            for name, field in self.fields.items()
+            if name != HONEYPOT_FIELD
+        ]
 
     def extra_field_names(self):
         return [name for name in self.fields if name not in FIXED_FIELDS]

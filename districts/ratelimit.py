@@ -50,6 +50,10 @@ class RateLimit:
         key, _left = self._current()
         return self.limit > 0 and limit_cache().get(key, 0) >= self.limit
 
+    def retry_after(self):
+        """Seconds until the current window ends, when a limited client may try again."""
+        return self._current()[1]
+
     def hit(self):
         """Count one action in the current window."""
         cache = limit_cache()

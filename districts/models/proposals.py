@@ -3,6 +3,7 @@ received, which the district's Community Manager follows until they become proje
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from functools import partial
 from smtplib import SMTPException
 
@@ -35,6 +36,25 @@ from .district import DistrictPage
 logger = logging.getLogger(__name__)
 
 RATE_LIMIT_SCOPE = "proposals"
+RATE_LIMITED_MESSAGE = _(
+    "You have sent several proposals in a few minutes. Please wait a little and try again, or call the house."
+)
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What became of a proposal sent to `ProposalFormPage.receive`."""
+
+    LIMITED = "limited"  # too many from this address: try again in `retry_after` seconds
+    SPAM = "spam"  # the honeypot was filled in: nothing stored, answered as a success
+    INVALID = "invalid"  # the form's errors say what to correct
+    REPEAT = "repeat"  # the same text again from the same address: `proposal` is the first one
+    SAVED = "saved"  # stored and the Community Manager's e-mail queued: `proposal`
+    NOT_SAVED = "not_saved"  # the database failed: nothing stored, the resident may retry
+
+    outcome: str
+    proposal: object = None
+    retry_after: int = 0
 
 
 class ProposalNotEmailed(Exception):
@@ -129,7 +149,86 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     # Only the public texts: never the addresses the proposals go to, never the proposals.
-    api_fields = [APIField("intro"), APIField("privacy_text"), APIField("thank_you_text")]
+    # `fields_data`: what the form asks, so that the app can show it (`POST /api/v2/proposals/`).
+    api_fields = [
+        APIField("intro"),
+        APIField("privacy_text"),
+        APIField("thank_you_text"),
+        APIField("fields_data"),
+    ]
+    # The contract of those fields, read by the OpenAPI document's generator.
+    api_field_schemas = {
+        "intro": {"type": "string", "description": "The invitation to write, in the page's language."},
+        "privacy_text": {
+            "type": "string",
+            "description": "The privacy notice to show next to the consent box; sending a proposal "
+            "needs `privacy_accepted: true`.",
+        },
+        "thank_you_text": {
+            "type": "string",
+            "description": "What happens next, shown after a proposal is sent (also in the answer).",
+        },
+        "fields_data": {
+            "type": "array",
+            "description": "The fields of the form in order, labelled in the page's language: the "
+            "fixed ones and the house's extra questions (`extra`). Send each answer under its `name` "
+            "to POST /proposals/.",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string"},
+                    "extra": {
+                        "type": "boolean",
+                        "description": "One of the house's extra questions: answered inside `extra`.",
+                    },
+                    "type": {
+                        "type": "string",
+                        "enum": [
+                            "text",
+                            "multiline",
+                            "email",
+                            "phone",
+                            "url",
+                            "number",
+                            "date",
+                            "datetime",
+                            "boolean",
+                            "choice",
+                            "multiple_choice",
+                            "hidden",
+                        ],
+                    },
+                    "label": {"type": "string"},
+                    "help_text": {"type": "string"},
+                    "required": {"type": "boolean"},
+                    "min_length": {"type": "integer", "nullable": True},
+                    "max_length": {"type": "integer", "nullable": True},
+                    "choices": {
+                        "type": "array",
+                        "nullable": True,
+                        "items": {
+                            "type": "object",
+                            "properties": {"value": {"type": "string"}, "label": {"type": "string"}},
+                            "required": ["value", "label"],
+                            "additionalProperties": False,
+                        },
+                    },
+                },
+                "required": [
+                    "name",
+                    "extra",
+                    "type",
+                    "label",
+                    "help_text",
+                    "required",
+                    "min_length",
+                    "max_length",
+                    "choices",
+                ],
+                "additionalProperties": False,
+            },
+        },
+    }
     # Where residents' data goes is the same in every language and never overridden in a
     # translation: it changes only on the source page, through the Community Manager's approval.
     override_translatable_fields = [
@@ -156,6 +255,13 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
     def get_form_class(self):
         extra = self.form_builder(self.get_form_fields()).formfields
         return type("ProposalForm", (ProposalForm,), dict(extra))
+
+    @property
+    def fields_data(self):
+        """The form's fields as the app shows them (`ProposalForm.describe`), in the page's language."""
+        locale = get_directory().locales.get(self.locale_id) or self.locale
+        with translation.override(locale.language_code):
+            return self.get_form_class()(page=self).describe()
 
     def get_data_fields(self):
         return [
@@ -291,39 +397,17 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
         return super().serve(request, *args, **kwargs)
 
     def serve_post(self, request, *args, **kwargs):
-        """Honeypot, per-address limit and duplicate check, then Post/Redirect/Get."""
+        """The web form's answers to `receive`: Post/Redirect/Get, or the form again."""
         form = self.get_form(request.POST, page=self, user=request.user)
-        limit = RateLimit(request, RATE_LIMIT_SCOPE)
-        if limit.exceeded():
-            form.is_valid()
-            form.add_error(
-                None,
-                _(
-                    "You have sent several proposals in a few minutes. Please wait a little and "
-                    "try again, or call the house."
-                ),
-            )
-            return self.render_form(request, form, status=429)
-        if form.is_spam:
-            # Answer as if it had worked, so robots learn nothing.
-            limit.hit()
-            return redirect(self.thank_you_url(request))
-        if not form.is_valid():
+        receipt = self.receive(request, form)
+        if receipt.outcome == Receipt.LIMITED:
+            form.add_error(None, RATE_LIMITED_MESSAGE)
+            response = self.render_form(request, form, status=429)
+            response["Retry-After"] = str(receipt.retry_after)
+            return response
+        if receipt.outcome == Receipt.INVALID:
             return self.render_form(request, form)
-        fingerprint = hashlib.sha256(
-            f"{self.translation_key}:{form.cleaned_data['proposal']}".encode()
-        ).hexdigest()
-        if limit.is_repeat(fingerprint):
-            # A second click, or a reload of the form, does not send the same proposal twice.
-            return redirect(self.thank_you_url(request))
-        limit.hit()
-        try:
-            # The proposal is remembered as sent only once it is committed: after a failed
-            # save the resident's next try is saved, not taken for a second click.
-            self.process_form_submission(form, on_saved=partial(limit.remember, fingerprint))
-        except DatabaseError as error:
-            # Only the form and the kind of failure: the database's message may quote the text.
-            logger.error("Could not save a proposal sent through form %s: %s.", self.pk, type(error).__name__)
+        if receipt.outcome == Receipt.NOT_SAVED:
             form.add_error(
                 None,
                 _(
@@ -333,6 +417,46 @@ class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
             )
             return self.render_form(request, form, status=503)
         return redirect(self.thank_you_url(request))
+
+    def receive(self, request, form):
+        """Per-address limit, honeypot, validation and duplicate check, then save and notify.
+
+        The one path of a proposal, whether it comes from the web form or from the app
+        (`districts/api.py`): the same rules, the same counters, the same e-mail. Returns a
+        `Receipt`; each caller only chooses how to answer it.
+        """
+        limit = RateLimit(request, RATE_LIMIT_SCOPE)
+        if limit.exceeded():
+            form.is_valid()
+            return Receipt(Receipt.LIMITED, retry_after=limit.retry_after())
+        if form.is_spam:
+            # Answered as if it had worked, so robots learn nothing.
+            limit.hit()
+            return Receipt(Receipt.SPAM)
+        if not form.is_valid():
+            return Receipt(Receipt.INVALID)
+        fingerprint = hashlib.sha256(
+            f"{self.translation_key}:{form.cleaned_data['proposal']}".encode()
+        ).hexdigest()
+        if limit.is_repeat(fingerprint):
+            # A second click, or a reload of the form, does not send the same proposal twice.
+            earlier = (
+                self.get_submissions()
+                .filter(form_data__proposal=form.cleaned_data["proposal"])
+                .order_by("-pk")
+                .first()
+            )
+            return Receipt(Receipt.REPEAT, proposal=earlier)
+        limit.hit()
+        try:
+            # The proposal is remembered as sent only once it is committed: after a failed
+            # save the resident's next try is saved, not taken for a second click.
+            proposal = self.process_form_submission(form, on_saved=partial(limit.remember, fingerprint))
+        except DatabaseError as error:
+            # Only the form and the kind of failure: the database's message may quote the text.
+            logger.error("Could not save a proposal sent through form %s: %s.", self.pk, type(error).__name__)
+            return Receipt(Receipt.NOT_SAVED)
+        return Receipt(Receipt.SAVED, proposal=proposal)
 
     def render_form(self, request, form, status=200):
         context = self.get_context(request)

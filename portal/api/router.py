@@ -2,13 +2,17 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
-import districts.api  # noqa: F401 (registers how district pages are prepared for listings)
+from districts.api import ProposalsAPIViewSet
 from initiatives.api import OccurrencesAPIViewSet
 from portal.api.files import DocumentsAPIViewSet, ImagesAPIViewSet
 from portal.api.pages import PagesAPIViewSet
+from portal.core.api.http import accept_posts
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("occurrences", OccurrencesAPIViewSet)
+# The one endpoint that writes: residents' proposals sent from the app (districts/api.py).
+api_router.register_endpoint("proposals", ProposalsAPIViewSet)
+accept_posts("/api/v2/proposals/")

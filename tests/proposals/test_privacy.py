@@ -59,7 +59,7 @@ def test_months_ago_keeps_to_the_calendar():
 
 def test_the_api_exposes_the_forms_public_texts_only(client, form_page):
     names = {field.name for field in ProposalFormPage.api_fields}
-    assert names == {"intro", "privacy_text", "thank_you_text"}
+    assert names == {"intro", "privacy_text", "thank_you_text", "fields_data"}
     ProposalFactory(page=form_page)
     response = client.get(f"/api/v2/pages/{form_page.id}/", {"fields": "*"})
     body = response.content.decode()

@@ -6,7 +6,10 @@ JSON error bodies for URLs that no endpoint answers.
   with the clock, portal/core/page_cache.py); a request whose `If-None-Match` matches
   is answered 304 with no body.
 - CORS is closed unless `CORS_ALLOWED_ORIGINS` names the origin (comma-separated in the
-  environment; `*` allows any). Only GET, HEAD and OPTIONS are offered: the API is read-only.
+  environment; `*` allows any). GET, HEAD and OPTIONS are offered; POST (with a JSON
+  `Content-Type`) only on the paths the site shell opens with `accept_posts` (the app's
+  proposals, districts/api.py): the rest of the API is read-only.
+- An answer to anything but GET or HEAD is never stored (`Cache-Control: no-store`).
 """
 
 from django.conf import settings
@@ -23,7 +26,16 @@ from portal.core.page_cache import seconds_left
 API_PREFIX = "/api/"
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 ALLOWED_HEADERS = "accept, accept-language, if-none-match, if-modified-since"
-EXPOSED_HEADERS = "ETag, Content-Language"
+POST_METHODS = "POST, OPTIONS"
+POST_HEADERS = "accept, accept-language, content-type"
+EXPOSED_HEADERS = "ETag, Content-Language, Retry-After"
+# Paths that take a POST (the whole path, e.g. "/api/v2/proposals/"): see accept_posts.
+POST_PATHS = set()
+
+
+def accept_posts(path):
+    """Offer POST to browsers' CORS preflight on `path` (the endpoint itself decides what it takes)."""
+    POST_PATHS.add(path)
 
 
 def allowed_origin(origin):
@@ -51,8 +63,9 @@ class ApiHttpMiddleware:
             and "Access-Control-Request-Method" in request.headers
         ):
             response = HttpResponse(status=204)
-            response["Access-Control-Allow-Methods"] = ALLOWED_METHODS
-            response["Access-Control-Allow-Headers"] = ALLOWED_HEADERS
+            takes_posts = request.path in POST_PATHS
+            response["Access-Control-Allow-Methods"] = POST_METHODS if takes_posts else ALLOWED_METHODS
+            response["Access-Control-Allow-Headers"] = POST_HEADERS if takes_posts else ALLOWED_HEADERS
             response["Access-Control-Max-Age"] = "86400"
             return self.with_cors(response, origin)
         response = self.get_response(request)
@@ -65,6 +78,9 @@ class ApiHttpMiddleware:
             if not response.has_header("ETag"):
                 set_response_etag(response)
             response = get_conditional_response(request, etag=response["ETag"], response=response)
+        elif request.method not in ("GET", "HEAD"):
+            # A POST's answer (a proposal received, its errors) is never kept, here or on the way.
+            patch_cache_control(response, no_store=True)
         elif response.status_code >= 400:
             patch_cache_control(response, no_cache=True)
         if getattr(settings, "CORS_ALLOWED_ORIGINS", []):
