@@ -13,12 +13,13 @@ from initiatives.feeds import PortalFeedsMixin
 from initiatives.models.occurrence import LazyRows
 from initiatives.queries import recent_initiatives, upcoming_occurrences
 from portal.core.blocks import BodyBlock
+from portal.core.preview import AppPreviewMixin
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
 
 
 # The portal-wide calendar and news feeds (`calendar.ics`, `feed.xml`, `atom.xml`) are routes of
 # the home page; what they list is decided in initiatives/feeds.py.
-class HomePage(PortalFeedsMixin, CachedViewRestrictionsMixin, Page):
+class HomePage(PortalFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMixin, Page):
     intro = models.TextField(
         _("welcome text"),
         blank=True,

@@ -23,6 +23,7 @@ from portal.core.blocks import BodyBlock
 from portal.core.directory import Translated, get_directory
 from portal.core.page_cache import cached_by_version
 from portal.core.places import OnTheMap, PlaceFields
+from portal.core.preview import AppPreviewMixin
 from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
 
@@ -256,7 +257,7 @@ class CommunityManager(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class DistrictPage(DistrictFeedsMixin, CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
+class DistrictPage(DistrictFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMixin, FoldedSearchMixin, Page):
     """One of the neighbourhoods: its house, its Community Manager, what happens there."""
 
     intro = models.TextField(

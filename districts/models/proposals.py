@@ -26,6 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.core.directory import get_directory
+from portal.core.preview import AppPreviewMixin
 from portal.core.visibility import CachedViewRestrictionsMixin
 
 from ..forms import FIXED_FIELDS, ProposalFieldBuilder, ProposalForm, ProposalFormPageAdminForm
@@ -97,7 +98,7 @@ class ProposalFormField(TranslatableMixin, AbstractFormField):
         verbose_name_plural = _("extra questions")
 
 
-class ProposalFormPage(CachedViewRestrictionsMixin, AbstractEmailForm):
+class ProposalFormPage(AppPreviewMixin, CachedViewRestrictionsMixin, AbstractEmailForm):
     """Where residents propose an idea or ask for help; each proposal reaches the Community Manager."""
 
     intro = models.TextField(

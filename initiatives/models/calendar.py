@@ -8,10 +8,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from initiatives.calendar import calendar_context
+from portal.core.preview import AppPreviewMixin
 from portal.core.visibility import CachedViewRestrictionsMixin
 
 
-class CalendarPage(CachedViewRestrictionsMixin, Page):
+class CalendarPage(AppPreviewMixin, CachedViewRestrictionsMixin, Page):
     intro = models.TextField(
         _("introduction"),
         blank=True,

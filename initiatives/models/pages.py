@@ -49,6 +49,7 @@ from portal.core.blocks import BodyBlock
 from portal.core.directory import get_directory
 from portal.core.page_cache import cached_by_version, valid_until
 from portal.core.places import OnTheMap, place_fields
+from portal.core.preview import AppPreviewMixin
 from portal.core.routable import RoutesMixin
 from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, names_in_locale
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
@@ -145,7 +146,7 @@ EXCEPTIONS_SCHEMA = {
 VenuePlaceFields = place_fields("venue_", step_free_label=_("step-free access at the other place"))
 
 
-class ActivityPage(CachedViewRestrictionsMixin, FoldedSearchMixin, VenuePlaceFields, Page):
+class ActivityPage(AppPreviewMixin, CachedViewRestrictionsMixin, FoldedSearchMixin, VenuePlaceFields, Page):
     """Fields shared by initiatives and events: what, for whom, where, how much."""
 
     summary = models.TextField(

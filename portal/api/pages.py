@@ -26,6 +26,7 @@ from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.models import Page
 
+from portal.api.preview import PreviewRouteMixin
 from portal.core import upstream
 from portal.core.api.links import LinkedPages, linked_page_ids, linked_pages_context
 from portal.core.api.preparation import PREPARERS, Preparation
@@ -53,7 +54,7 @@ from portal.core.visibility import under
 # --- Pages ----------------------------------------------------------------------------------
 
 
-class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
+class PagesAPIViewSet(PreviewRouteMixin, StrictAPIMixin, WagtailPagesAPIViewSet):
     base_serializer_class = PageSerializer
     filter_backends = [
         {LocaleFilter: StrictLocaleFilter, SearchFilter: StrictSearchFilter}.get(backend, backend)
@@ -182,16 +183,20 @@ class PagesAPIViewSet(StrictAPIMixin, WagtailPagesAPIViewSet):
         """
 
         def build(missing):
-            group = load([pk for *_shared, pk in missing])
-            self.prepare_pages(group, serializer_class.Meta.fields)
-            child = serializer_class(context=self.get_serializer_context())
-            return [partial(self.serialized, child.to_representation, page) for page in group]
+            return self.representations(load([pk for *_shared, pk in missing]), serializer_class)
 
         shared = self.shared_item_key(serializer_class)
         keys = [(*shared, pk) for pk in pks]
         if not shared:
             return [item() for item in build(keys)]
         return cached_each_by_version(self.request, "portal:api-item", keys, build)
+
+    def representations(self, pages, serializer_class):
+        """For each page, a callable giving its representation, the group prepared at once:
+        what a listing, a detail and a draft previewed "As in the app" all serialise with."""
+        self.prepare_pages(pages, serializer_class.Meta.fields)
+        child = serializer_class(context=self.get_serializer_context())
+        return [partial(self.serialized, child.to_representation, page) for page in pages]
 
     def shared_item_key(self, serializer_class):
         """(site id, digest of the fields and format) of items any reader of this request's

@@ -216,6 +216,9 @@ WAGTAILAPI_LIMIT_MAX = 100
 # The headless API (portal/core/api/http.py): how long apps and CDNs may reuse a response, and the
 # web origins allowed to call it from a browser (comma-separated, "*" for any; empty = closed).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+# How long a draft previewed "As in the app" may be read through the API with its token
+# (portal/core/preview.py).
+API_PREVIEW_SECONDS = int(os.environ.get("API_PREVIEW_SECONDS", "900"))
 CORS_ALLOWED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if origin.strip()
 ]

@@ -4,7 +4,8 @@ JSON error bodies for URLs that no endpoint answers.
 - Every successful GET or HEAD carries a strong `ETag` (a hash of the body) and
   `Cache-Control: public, max-age=API_CACHE_SECONDS` (less for an answer that changes sooner
   with the clock, portal/core/page_cache.py); a request whose `If-None-Match` matches
-  is answered 304 with no body.
+  is answered 304 with no body. An answer the view marked `private` or `no-store` (a draft
+  previewed with its token) gets neither: no shared cache keeps it, no ETag matches it.
 - CORS is closed unless `CORS_ALLOWED_ORIGINS` names the origin (comma-separated in the
   environment; `*` allows any). GET, HEAD and OPTIONS are offered; POST (with a JSON
   `Content-Type`) only on the paths the site shell opens with `accept_posts` (the app's
@@ -47,6 +48,12 @@ def allowed_origin(origin):
     return origin if origin in allowed else None
 
 
+def is_private(response):
+    """An answer for one reader only (`Cache-Control: private` or `no-store`), left as it is."""
+    cache_control = response.get("Cache-Control", "")
+    return "private" in cache_control or "no-store" in cache_control
+
+
 class ApiHttpMiddleware:
     """Place near the top of MIDDLEWARE so it sees the final API response."""
 
@@ -70,7 +77,9 @@ class ApiHttpMiddleware:
             return self.with_cors(response, origin)
         response = self.get_response(request)
         response = self.as_json_error(request, response)
-        if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.streaming:
+        if is_private(response):
+            pass  # a draft previewed with its token (portal/api/preview.py): no ETag, kept by nobody
+        elif request.method in ("GET", "HEAD") and response.status_code == 200 and not response.streaming:
             # No longer than the answer stays true (the next dates of an event: page_cache).
             patch_cache_control(
                 response, public=True, max_age=seconds_left(request, settings.API_CACHE_SECONDS)
