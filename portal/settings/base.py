@@ -216,6 +216,9 @@ WAGTAILAPI_LIMIT_MAX = 100
 # The headless API (portal/core/api/http.py): how long apps and CDNs may reuse a response, and the
 # web origins allowed to call it from a browser (comma-separated, "*" for any; empty = closed).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+# How long the API remembers what left the public's view for apps that sync (portal/core/sync.py,
+# `manage.py purge_sync_records`): an app whose last sync is older must sync in full.
+API_TOMBSTONE_DAYS = int(os.environ.get("API_TOMBSTONE_DAYS", "90"))
 CORS_ALLOWED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if origin.strip()
 ]
