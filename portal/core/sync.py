@@ -259,12 +259,23 @@ def page_deleted_with_locale(sender, instance, **kwargs):
         after_commit(refresh_public_files)
 
 
+# The private pages before a restriction or a move changes, by (model, pk): Wagtail's move
+# signals do not pass the same object before and after.
+_private_before = {}
+
+
+def change_key(instance):
+    """A restriction is the same object before and after (its pk is new once saved); a moved
+    page is the same row."""
+    return ("page", instance.pk) if isinstance(instance, Page) else id(instance)
+
+
 def before_visibility_change(sender, instance, **kwargs):
-    instance._sync_private_before = private_live_page_ids()
+    _private_before[change_key(instance)] = private_live_page_ids()
 
 
 def after_visibility_change(sender, instance, **kwargs):
-    before = getattr(instance, "_sync_private_before", None)
+    before = _private_before.pop(change_key(instance), None)
     if before is None:
         return
     record_visibility_change(before, private_live_page_ids())
@@ -273,7 +284,7 @@ def after_visibility_change(sender, instance, **kwargs):
 
 def after_move(sender, instance, **kwargs):
     """A moved page changes its URL, and may leave or enter the public's view."""
-    before = getattr(instance, "_sync_private_before", None)
+    before = _private_before.pop(change_key(instance), None)
     after = private_live_page_ids()
     if before is not None:
         record_visibility_change(before, after)
