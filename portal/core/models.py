@@ -3,10 +3,11 @@
 A listing with `?updated_since=` answers what changed; these rows answer what it cannot: what
 left the public's view (a tombstone), and what came back into it or changed without a date of
 its own (a page made public again, a picture whose file was replaced).
+
+Bookkeeping for the API, shown in no admin view: its labels are not translated.
 """
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 
 class SyncRecord(models.Model):
@@ -18,7 +19,7 @@ class SyncRecord(models.Model):
 
     GONE = "gone"
     CHANGED = "changed"
-    CHANGES = [(GONE, _("left the public's view")), (CHANGED, _("changed or came back"))]
+    CHANGES = [(GONE, "left the public's view"), (CHANGED, "changed or came back")]
 
     PAGE = "page"
     IMAGE = "image"
@@ -27,22 +28,22 @@ class SyncRecord(models.Model):
     # the new ones from `/api/v2/occurrences/?updated_since=`.
     OCCURRENCE_SOURCE = "occurrence-source"
     TYPES = [
-        (PAGE, _("page")),
-        (IMAGE, _("image")),
-        (DOCUMENT, _("document")),
-        (OCCURRENCE_SOURCE, _("source of occurrences")),
+        (PAGE, "page"),
+        (IMAGE, "image"),
+        (DOCUMENT, "document"),
+        (OCCURRENCE_SOURCE, "source of occurrences"),
     ]
 
-    change = models.CharField(_("change"), max_length=8, choices=CHANGES)
-    object_type = models.CharField(_("object type"), max_length=24, choices=TYPES)
-    object_id = models.PositiveBigIntegerField(_("object id"))
-    translation_key = models.UUIDField(_("translation key"), null=True, blank=True)
-    locale = models.CharField(_("locale"), max_length=16, blank=True)
-    at = models.DateTimeField(_("at"), db_index=True)
+    change = models.CharField("change", max_length=8, choices=CHANGES)
+    object_type = models.CharField("object type", max_length=24, choices=TYPES)
+    object_id = models.PositiveBigIntegerField("object id")
+    translation_key = models.UUIDField("translation key", null=True, blank=True)
+    locale = models.CharField("locale", max_length=16, blank=True)
+    at = models.DateTimeField("at", db_index=True)
 
     class Meta:
-        verbose_name = _("sync record")
-        verbose_name_plural = _("sync records")
+        verbose_name = "sync record"
+        verbose_name_plural = "sync records"
         constraints = [
             models.UniqueConstraint(fields=["object_type", "object_id"], name="core_syncrecord_unique_object")
         ]
@@ -55,12 +56,12 @@ class PublicFile(models.Model):
     """An image or document the public API listed at the last change: comparing it with what
     it lists now tells which files came into view and which left it."""
 
-    object_type = models.CharField(_("object type"), max_length=24, choices=SyncRecord.TYPES)
-    object_id = models.PositiveBigIntegerField(_("object id"))
+    object_type = models.CharField("object type", max_length=24, choices=SyncRecord.TYPES)
+    object_id = models.PositiveBigIntegerField("object id")
 
     class Meta:
-        verbose_name = _("public file")
-        verbose_name_plural = _("public files")
+        verbose_name = "public file"
+        verbose_name_plural = "public files"
         constraints = [
             models.UniqueConstraint(fields=["object_type", "object_id"], name="core_publicfile_unique_object")
         ]
