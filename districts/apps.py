@@ -14,6 +14,7 @@ class DistrictsConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from portal.core.signals import register_content_app, register_page_scope
+        from portal.core.sync import register_public_snippets
 
         from . import registry
         from .cache_scopes import scope_of_page
@@ -32,6 +33,8 @@ class DistrictsConfig(AppConfig):
         )
         register_permission_policy(Proposal, ProposalPermissionPolicy(Proposal))
         register_content_app(self.label, resident_submissions={"proposal"})
+        # Their pictures and documents are public (the API lists them, apps sync them).
+        register_public_snippets("districts.CommunityManager", "districts.NeighbourhoodHouse")
         register_page_scope(scope_of_page)
         # Its tables in the core's cached directory, its words in the search's vocabulary.
         registry.register()

@@ -16,11 +16,13 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
 from portal.core.absolute_urls import page_url
+from portal.core.api.deleted import updated_since, updated_since_parameter
 from portal.core.api.preparation import preparer
 from portal.core.api.serializers import detail_url_maker
 from portal.core.api.strict import MAX_OFFSET, StrictAPIMixin, content_language_codes, parse_count
 from portal.core.directory import get_directory
 from portal.core.page_cache import valid_until
+from portal.core.sync import occurrence_keys_since
 from portal.core.visibility import public_occurrences
 
 from .models import EventPage, InitiativePage, Occurrence, OccurrenceChange
@@ -112,8 +114,23 @@ class OccurrencesAPIViewSet(StrictAPIMixin, GenericViewSet):
     name = "occurrences"
     model = Occurrence
     known_query_parameters = frozenset(
-        ["start", "end", "district", "category", "audience", "free", "step_free", "locale", "limit", "offset"]
+        [
+            "start",
+            "end",
+            "district",
+            "category",
+            "audience",
+            "free",
+            "step_free",
+            "locale",
+            "limit",
+            "offset",
+            "updated_since",
+        ]
     )
+    # Offline sync (portal/core/sync.py): every occurrence, in the range, of the events and
+    # initiatives changed since, to replace those the app has of them.
+    openapi_parameters = [updated_since_parameter()]
     default_days = 30
     max_span_days = 366
     default_limit = 20
@@ -176,6 +193,7 @@ class OccurrencesAPIViewSet(StrictAPIMixin, GenericViewSet):
             "step_free": self.parse_boolean(params, "step_free"),
             "limit": parse_count(params, "limit", self.default_limit, self.max_limit),
             "offset": parse_count(params, "offset", 0, MAX_OFFSET),
+            "updated_since": updated_since(self.request),
         }
 
     def parse_date(self, params, name, default):
@@ -242,6 +260,8 @@ class OccurrencesAPIViewSet(StrictAPIMixin, GenericViewSet):
         if query["audience"] is not None:
             keys = EventPage.objects.filter(audiences__slug=query["audience"]).values("translation_key")
             rows = rows.filter(translation_key__in=keys)
+        if query["updated_since"] is not None:
+            rows = rows.filter(translation_key__in=occurrence_keys_since(query["updated_since"]))
         # Events under a password, login or group restriction, and their aliases and
         # translations, are not for the public API (portal/core/visibility.py).
         return public_occurrences(rows, self.request)

@@ -9,6 +9,8 @@ from django.dispatch import receiver
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.core.sync import record_occurrence_sources
+
 from .models import EventPage, InitiativePage
 from .occurrence_table import DATED_MODELS, announce_after_commit, rebuild_for_key
 
@@ -17,6 +19,7 @@ def _refresh(instance):
     specific = getattr(instance, "specific", instance)
     if isinstance(specific, DATED_MODELS):
         rebuild_for_key(specific.translation_key)
+        record_occurrence_sources([specific.translation_key])
 
 
 def _is_translation_of_a_live_source(page):
@@ -33,6 +36,9 @@ def _is_translation_of_a_live_source(page):
 def rebuild_on_publish(sender, instance, **kwargs):
     if not _is_translation_of_a_live_source(instance):
         _refresh(instance)
+    elif isinstance(getattr(instance, "specific", instance), DATED_MODELS):
+        # Same rows, but in this locale they now name the new translation.
+        record_occurrence_sources([instance.translation_key])
 
 
 @receiver(page_unpublished)
@@ -49,9 +55,11 @@ def rebuild_on_move(sender, instance, **kwargs):
         keys.append(page.translation_key)
     if keys:
         announce_after_commit(keys)
+        record_occurrence_sources(keys)
 
 
 @receiver(post_delete, sender=EventPage)
 @receiver(post_delete, sender=InitiativePage)
 def rebuild_on_delete(sender, instance, **kwargs):
     rebuild_for_key(instance.translation_key)
+    record_occurrence_sources([instance.translation_key])

@@ -14,6 +14,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumen
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
 
+from portal.core.api.deleted import updated_since, updated_since_parameter
 from portal.core.api.serializers import (
     IMAGE_RENDITIONS,
     AltTextField,
@@ -23,10 +24,9 @@ from portal.core.api.serializers import (
 )
 from portal.core.api.strict import StrictAPIMixin, StrictSearchFilter
 from portal.core.directory import get_directory
+from portal.core.models import SyncRecord
 from portal.core.page_cache import cached_by_version
-
-# Snippets that are shown to the public, so their pictures and documents may be listed.
-PUBLIC_SNIPPETS = ("districts.CommunityManager", "districts.NeighbourhoodHouse")
+from portal.core.sync import PUBLIC_SNIPPETS, changed_ids
 
 # Fixed renditions suited to phones: a 4:3 card picture and a full-width one.
 
@@ -40,7 +40,9 @@ def used_by_public_content(queryset, request):
     API, as Wagtail's own endpoints list every file of every unrestricted collection.
     """
     page_type = ContentType.objects.get_for_model(Page)
-    snippet_types = [ContentType.objects.get_for_model(apps.get_model(name)) for name in PUBLIC_SNIPPETS]
+    snippet_types = [
+        ContentType.objects.get_for_model(apps.get_model(name)) for name in sorted(PUBLIC_SNIPPETS)
+    ]
     # The cached directory's sites and restrictions: Wagtail's get_public_pages_queryset reads them.
     public_pages = (
         get_directory(request)
@@ -85,6 +87,12 @@ class PublicFilesMixin:
             restricted = restricted_collection_ids(self.request)
             if restricted:
                 queryset = queryset.exclude(collection__in=restricted)
+            since = updated_since(self.request)
+            if since is not None:
+                # Offline sync: new, edited, or newly used by public content since.
+                queryset = queryset.filter(
+                    Q(created_at__gt=since) | Q(pk__in=changed_ids(self.sync_type, since))
+                )
             self._public_queryset = used_by_public_content(queryset, self.request).prefetch_related("tags")
         return self._public_queryset.all()
 
@@ -94,7 +102,9 @@ class ImagesAPIViewSet(PublicFilesMixin, StrictAPIMixin, WagtailImagesAPIViewSet
         StrictSearchFilter if backend is SearchFilter else backend
         for backend in WagtailImagesAPIViewSet.filter_backends
     ]
-    known_query_parameters = WagtailImagesAPIViewSet.known_query_parameters - {"format"}
+    known_query_parameters = (WagtailImagesAPIViewSet.known_query_parameters - {"format"}) | {"updated_since"}
+    openapi_parameters = [updated_since_parameter()]
+    sync_type = SyncRecord.IMAGE
     body_fields = WagtailImagesAPIViewSet.body_fields + ["alt", *IMAGE_RENDITIONS]
     listing_default_fields = WagtailImagesAPIViewSet.listing_default_fields + ["alt", *IMAGE_RENDITIONS]
 
@@ -126,7 +136,11 @@ class DocumentsAPIViewSet(PublicFilesMixin, StrictAPIMixin, WagtailDocumentsAPIV
         StrictSearchFilter if backend is SearchFilter else backend
         for backend in WagtailDocumentsAPIViewSet.filter_backends
     ]
-    known_query_parameters = WagtailDocumentsAPIViewSet.known_query_parameters - {"format"}
+    known_query_parameters = (WagtailDocumentsAPIViewSet.known_query_parameters - {"format"}) | {
+        "updated_since"
+    }
+    openapi_parameters = [updated_since_parameter()]
+    sync_type = SyncRecord.DOCUMENT
 
     @classmethod
     def get_field_serializer_overrides(cls, model):

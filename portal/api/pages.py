@@ -28,6 +28,7 @@ from wagtail.models import Page
 
 from portal.api.preview import PreviewRouteMixin
 from portal.core import upstream
+from portal.core.api.deleted import updated_since, updated_since_parameter
 from portal.core.api.links import LinkedPages, linked_page_ids, linked_pages_context
 from portal.core.api.preparation import PREPARERS, Preparation
 from portal.core.api.serializers import (
@@ -45,8 +46,10 @@ from portal.core.api.serializers import (
 )
 from portal.core.api.strict import StrictAPIMixin, StrictLocaleFilter, StrictSearchFilter
 from portal.core.directory import get_directory
+from portal.core.models import SyncRecord
 from portal.core.page_cache import cached_by_version, cached_each_by_version
 from portal.core.sites import site_for_request
+from portal.core.sync import changed_ids
 from portal.core.visibility import under
 
 # Fixed renditions suited to phones: a 4:3 card picture and a full-width one.
@@ -60,7 +63,9 @@ class PagesAPIViewSet(PreviewRouteMixin, StrictAPIMixin, WagtailPagesAPIViewSet)
         {LocaleFilter: StrictLocaleFilter, SearchFilter: StrictSearchFilter}.get(backend, backend)
         for backend in WagtailPagesAPIViewSet.filter_backends
     ]
-    known_query_parameters = WagtailPagesAPIViewSet.known_query_parameters - {"format"}
+    known_query_parameters = (WagtailPagesAPIViewSet.known_query_parameters - {"format"}) | {"updated_since"}
+    # Offline sync (portal/core/sync.py): what was published, moved or made public again since.
+    openapi_parameters = [updated_since_parameter()]
     meta_fields = WagtailPagesAPIViewSet.meta_fields + ["translations"]
     listing_default_fields = WagtailPagesAPIViewSet.listing_default_fields + ["translations"]
     # Each content app registers how its page types are prepared (portal.core.api.preparation).
@@ -108,6 +113,11 @@ class PagesAPIViewSet(PreviewRouteMixin, StrictAPIMixin, WagtailPagesAPIViewSet)
                 queryset = manager.none()
             else:
                 queryset = manager.filter(Exists(Page.objects.filter(condition, pk=OuterRef("pk"))))
+        since = updated_since(self.request)
+        if since is not None:
+            queryset = queryset.filter(
+                Q(last_published_at__gt=since) | Q(pk__in=changed_ids(SyncRecord.PAGE, since))
+            )
         return queryset.select_related("locale", "alias_of__locale", *image_field_names(queryset.model))
 
     def listing_view(self, request):

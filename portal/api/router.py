@@ -7,6 +7,7 @@ from initiatives.api import OccurrencesAPIViewSet
 from portal.api.files import DocumentsAPIViewSet, ImagesAPIViewSet
 from portal.api.pages import PagesAPIViewSet
 from portal.core.api.http import accept_posts
+from portal.core.api.deleted import DeletedAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
@@ -16,3 +17,4 @@ api_router.register_endpoint("occurrences", OccurrencesAPIViewSet)
 # The one endpoint that writes: residents' proposals sent from the app (districts/api.py).
 api_router.register_endpoint("proposals", ProposalsAPIViewSet)
 accept_posts("/api/v2/proposals/")
+api_router.register_endpoint("deleted", DeletedAPIViewSet)

@@ -13,10 +13,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Django requires signal wiring to wait for the app registry (models are importable
         # only now).
-        from . import databases, image_metadata, signals
+        from . import databases, image_metadata, signals, sync
         from .search import signals as search_signals
 
         signals.connect()
         databases.connect()
         image_metadata.connect()
         search_signals.connect()
+        sync.connect()

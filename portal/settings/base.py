@@ -219,6 +219,9 @@ API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 # How long a draft previewed "As in the app" may be read through the API with its token
 # (portal/core/preview.py).
 API_PREVIEW_SECONDS = int(os.environ.get("API_PREVIEW_SECONDS", "900"))
+# How long the API remembers what left the public's view for apps that sync (portal/core/sync.py,
+# `manage.py purge_sync_records`): an app whose last sync is older must sync in full.
+API_TOMBSTONE_DAYS = int(os.environ.get("API_TOMBSTONE_DAYS", "90"))
 CORS_ALLOWED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if origin.strip()
 ]

@@ -27,6 +27,10 @@ MAX_OFFSET = 10**18 - 1
 SEARCH_NOISE = re.compile(r"[^\w\s]|_")
 
 
+class GoneError(Exception):
+    """What was asked for is no longer kept (410 with its message): a sync from too long ago."""
+
+
 # --- Strict endpoints -----------------------------------------------------------------------
 
 
@@ -101,6 +105,8 @@ class StrictAPIMixin:
             exc = BadRequestError(f"invalid value: {exc}")
         if isinstance(exc, BadRequestError):
             return Response({"message": str(exc)}, status=400)
+        if isinstance(exc, GoneError):
+            return Response({"message": str(exc)}, status=410)
         if isinstance(exc, Http404):
             return Response({"message": str(exc) or "not found"}, status=404)
         response = super().handle_exception(exc)
