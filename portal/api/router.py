@@ -6,8 +6,8 @@ from districts.api import ProposalsAPIViewSet
 from initiatives.api import OccurrencesAPIViewSet
 from portal.api.files import DocumentsAPIViewSet, ImagesAPIViewSet
 from portal.api.pages import PagesAPIViewSet
-from portal.core.api.http import accept_posts
 from portal.core.api.deleted import DeletedAPIViewSet
+from portal.core.api.http import accept_posts
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
