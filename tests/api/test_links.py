@@ -50,8 +50,9 @@ def found(client, query, **headers):
     return detail.json(), parse_qs(location.query)
 
 
-def refused(client, query, status):
-    response = client.get(FIND, query)
+def refused(client, query, status, language="en"):
+    """The JSON error `find` answers, its message in the reader's `language`."""
+    response = client.get(FIND, query, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == status, (query, response.content)
     assert response["Content-Type"] == "application/json"
     assert set(response.json()) == {"message"}
@@ -93,6 +94,11 @@ def test_a_locale_that_contradicts_the_prefix_is_a_400(client, portal, languages
     message = refused(client, {"html_path": "/it/san-salvario/", "locale": "ar"}, 400)
     assert message == "locale 'ar' does not match the language of the address ('it')."
     assert "unknown locale 'xx'" in refused(client, {"html_path": "/it/san-salvario/", "locale": "xx"}, 400)
+    # In the reader's language, as every message of the portal.
+    assert refused(client, {"html_path": "/it/san-salvario/", "locale": "fr"}, 400, language="it") == (
+        "locale 'fr' non corrisponde alla lingua dell'indirizzo ('it')."
+    )
+    assert refused(client, {}, 400, language="ar") == "حدِّد واحدًا فقط من html_path وhtml_url وid."
 
 
 def test_a_whole_address_is_read_on_the_portals_host(public_base, client, portal, languages):
@@ -253,7 +259,7 @@ def page_cache(settings):
     caches["shared"].clear()
 
 
-def test_content_language_is_the_answers_language_not_the_first_readers(client, page_cache, portal, languages):
+def test_content_language_is_the_answers_not_the_first_readers(client, page_cache, portal, languages):
     arabic_district = translation(portal.district, languages["ar"])
     cases = [
         (f"/api/v2/pages/{arabic_district.pk}/", "ar"),
