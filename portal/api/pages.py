@@ -26,6 +26,8 @@ from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.models import Page
 
+from portal.api.find import FIND_PARAMETERS, find_page
+from portal.api.find import openapi_operation as find_operation
 from portal.api.preview import PreviewRouteMixin
 from portal.core import upstream
 from portal.core.api.deleted import updated_since, updated_since_parameter
@@ -44,7 +46,12 @@ from portal.core.api.serializers import (
     serializer_shape,
     stream_field_names,
 )
-from portal.core.api.strict import StrictAPIMixin, StrictLocaleFilter, StrictSearchFilter
+from portal.core.api.strict import (
+    StrictAPIMixin,
+    StrictLocaleFilter,
+    StrictSearchFilter,
+    content_language_codes,
+)
 from portal.core.directory import get_directory
 from portal.core.models import SyncRecord
 from portal.core.page_cache import cached_by_version, cached_each_by_version
@@ -66,6 +73,8 @@ class PagesAPIViewSet(PreviewRouteMixin, StrictAPIMixin, WagtailPagesAPIViewSet)
     known_query_parameters = (WagtailPagesAPIViewSet.known_query_parameters - {"format"}) | {"updated_since"}
     # Offline sync (portal/core/sync.py): what was published, moved or made public again since.
     openapi_parameters = [updated_since_parameter()]
+    # What `find` reads to find the page; the redirect to it keeps every other parameter.
+    find_query_parameters = FIND_PARAMETERS
     meta_fields = WagtailPagesAPIViewSet.meta_fields + ["translations"]
     listing_default_fields = WagtailPagesAPIViewSet.listing_default_fields + ["translations"]
     # Each content app registers how its page types are prepared (portal.core.api.preparation).
@@ -158,6 +167,30 @@ class PagesAPIViewSet(PreviewRouteMixin, StrictAPIMixin, WagtailPagesAPIViewSet)
         )
         digest = hashlib.sha256(repr((queryset.model._meta.label_lower, asked)).encode()).hexdigest()[:32]
         return cached_by_version(self.request, "portal:api-count", queryset.count, site_id, digest)
+
+    @classmethod
+    def openapi_paths(cls):
+        """The endpoints this viewset adds to Wagtail's listing and detail (the OpenAPI contract)."""
+        return {**super().openapi_paths(), "/pages/find/": {"get": find_operation()}}
+
+    def find_object(self, queryset, request):
+        """The page a public address names, in the language it names (portal/api/find.py)."""
+        return find_page(request, queryset)
+
+    def answer_language(self, response):
+        """A page's own language; a listing's `locale`, else the languages of its items (every
+        content language when the items do not say theirs)."""
+        detail = getattr(self, "_detail_page", None)
+        if detail is not None:
+            return detail.locale.language_code
+        if "locale" in self.request.GET:
+            return super().answer_language(response)
+        codes = content_language_codes()
+        items = response.data.get("items", []) if isinstance(response.data, dict) else []
+        found = {item.get("meta", {}).get("locale") for item in items}
+        if not items or not found <= set(codes):
+            return ", ".join(codes)
+        return ", ".join(code for code in codes if code in found)
 
     def get_object(self):
         """The page as its own type, with its locale and pictures read in the same query

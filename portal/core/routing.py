@@ -85,21 +85,39 @@ def slug_of(url_path):
 def route(request, path):
     """Wagtail's RouteResult for `path` under the request's site, None for a 404, or
     NOT_ROUTED when the request's site is not among the cached ones (Wagtail routes it)."""
-    data = site_data(request)
     site = find_site(request)
     if site is None:
         return None
-    roots = next((roots for candidate, roots in data["sites"] if candidate.pk == site.pk), None)
+    i18n = getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+    code = active_language_code(site_data(request)["locales"]) if i18n else None
+    located = locate_in(request, site, code, path)
+    if located is NOT_ROUTED or located is None:
+        return located
+    page, rest = located
+    try:
+        return page.route(request, rest)
+    except Http404:
+        return None
+
+
+def locate_in(request, site, code, path):
+    """(the specific page at `path` below `site`'s root in language `code`, the rest of the path
+    that page answers itself), None if no page is there, or NOT_ROUTED when `site` is not among
+    the cached ones. The page may be a draft or restricted: whoever serves or links it checks.
+
+    The root is the live translation of the site's root page in `code`, else the root itself
+    (as `Page.localized` has it), so a path names what the site serves at `/<code>/<path>`.
+    """
+    roots = next((roots for candidate, roots in site_data(request)["sites"] if candidate.pk == site.pk), None)
     if roots is None:
         return NOT_ROUTED
-    code = active_language_code(data["locales"]) if getattr(settings, "WAGTAIL_I18N_ENABLED", False) else None
     root_path = roots.get(code) or site.root_page.url_path
     components = [component for component in path.split("/") if component]
     # The page a path names is kept by content version (a publish, a move or a slug change
     # moves the version on): only a live page's own address, never a 404 or a path that a
     # routable page answers, so the entries are bounded by the pages themselves.
     digest = hashlib.blake2b("/".join(components).encode(), digest_size=16).hexdigest()
-    located = cached_by_version(
+    return cached_by_version(
         request,
         "core:route",
         lambda: locate(root_path, components),
@@ -108,13 +126,6 @@ def route(request, path):
         digest,
         keep=lambda found: found is not None and not found[1] and found[0].live,
     )
-    if located is None:
-        return None
-    page, rest = located
-    try:
-        return page.route(request, rest)
-    except Http404:
-        return None
 
 
 def locate(root_path, components):

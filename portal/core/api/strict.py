@@ -96,6 +96,22 @@ class StrictAPIMixin:
         if pk is not None and int(pk) > MAX_ID:
             raise Http404("not found")
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200:
+            # Set here, LocaleMiddleware keeps it (it only fills in a missing Content-Language);
+            # the page cache then stores the answer with the language of its content, not the
+            # language of whoever asked first.
+            response["Content-Language"] = self.answer_language(response)
+        return response
+
+    def answer_language(self, response):
+        """The language of a successful answer's content (its `Content-Language`): `?locale=`
+        if asked, else the portal's default language, the one an endpoint without `locale`
+        answers in (the occurrences) or its files were described in (images, documents)."""
+        code = self.request.GET.get("locale")
+        return code if code in content_language_codes() else settings.LANGUAGE_CODE
+
     def handle_exception(self, exc):
         # Values that pass Wagtail's own checks but not the database's (a date filter that is
         # not a date, an integer too large for SQLite, a malformed recurrence rule).
@@ -119,17 +135,20 @@ def content_language_codes():
     return [code for code, _name in get_content_languages().items()]
 
 
+def check_locale(code):
+    """`code` if it is a content language of the portal, else a 400 that lists them."""
+    if code not in content_language_codes():
+        raise BadRequestError(f"unknown locale '{code}': use one of {', '.join(content_language_codes())}")
+    return code
+
+
 class StrictLocaleFilter(BaseFilterBackend):
     """`?locale=xx`: a content language of the portal, else 400 (Wagtail answers 404)."""
 
     def filter_queryset(self, request, queryset, view):
         if "locale" not in request.GET:
             return queryset
-        code = request.GET["locale"]
-        if code not in content_language_codes():
-            raise BadRequestError(
-                f"unknown locale '{code}': use one of {', '.join(content_language_codes())}"
-            )
+        code = check_locale(request.GET["locale"])
         # By the locale row, not `locale__language_code`: the search backends cannot combine
         # a related-field filter with `?search=`.
         locale = Locale.objects.filter(language_code=code).first()
