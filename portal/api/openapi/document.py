@@ -241,7 +241,8 @@ def pages_paths(name, viewset):
                 "description": "Without `type`, each item has the base page fields; with one type, its "
                 "fields (`fields=`) and its field filters (`?type=initiatives.EventPage&slug=…`).",
                 "parameters": parameters_for(viewset, page_parameters()) + filters,
-                "responses": responses("PageListing"),
+                # 404: the page named by child_of, descendant_of, ancestor_of or translation_of.
+                "responses": responses("PageListing", with_404=True),
             }
         },
         f"/{name}/{{id}}/": {
