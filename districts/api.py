@@ -40,6 +40,9 @@ REFERENCE_LENGTH = 20
 
 @preparer(DistrictPage)
 def prepare_districts(pages, preparation):
+    for page in pages:
+        # The manager's photo URL is made absolute on the request's host (manager_data).
+        page.api_request = preparation.request
     if not preparation.wants("house_data", "manager_data"):
         return
     directory = preparation.directory

@@ -18,7 +18,7 @@ from portal.core.routing import serve as serve_page
 from portal.language_switch import choose_language
 from search import views as search_views
 
-from .api.openapi import openapi_json
+from .api.openapi import docs_page, openapi_json
 from .api.router import api_router
 from .health import healthz
 from .password_throttle import throttled
@@ -68,6 +68,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtail_document_urls)),
     path("api/v2/openapi.json", openapi_json, name="openapi"),
+    path("api/v2/docs/", docs_page, name="api-docs"),
     path("api/v2/", api_router.urls),
     path("i18n/choose/<str:code>/", choose_language, name="choose_language"),
     path("i18n/", include("django.conf.urls.i18n")),

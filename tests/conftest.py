@@ -126,6 +126,24 @@ def _media_and_cache(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _answers_on_the_contract(request, monkeypatch):
+    """Every `/api/v2/…` answer a test's client gets is checked against the OpenAPI document
+    (tests/support/contract.py): a field, status or shape the document does not declare fails
+    the test. The document is built at the first API request of the test, so that a test that
+    changes the page types at run time sees its own."""
+    if BROWSER in Path(str(request.node.fspath)).parents:
+        return
+    from tests.support import contract
+
+    def build():
+        from portal.api.openapi import document
+
+        return document()
+
+    contract.install(monkeypatch, build)
+
+
 @pytest.fixture
 def site_tree(db):
     """The 'it' and 'en' locales and the Italian HomePage as the root of the default Site."""

@@ -19,6 +19,7 @@ from initiatives.feeds import DistrictFeedsMixin
 from initiatives.models import InitiativePage
 from initiatives.models.occurrence import LazyRows
 from initiatives.queries import district_initiatives, upcoming_occurrences
+from portal.core.absolute_urls import absolute_url
 from portal.core.blocks import BodyBlock
 from portal.core.directory import Translated, get_directory
 from portal.core.page_cache import cached_by_version
@@ -328,6 +329,71 @@ class DistrictPage(DistrictFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMi
         APIField("house_data"),
         APIField("manager_data"),
     ]
+    # The OpenAPI schemas of the API fields that are properties (portal/api/openapi/fields.py).
+    api_field_schemas = {
+        "house_data": {
+            "type": "object",
+            "nullable": True,
+            "description": "The district's Casa del Quartiere, in the page's language.",
+            "properties": {
+                "id": {"type": "integer"},
+                "name": {"type": "string"},
+                "address": {"type": "string"},
+                "latitude": {"type": "number", "nullable": True},
+                "longitude": {"type": "number", "nullable": True},
+                "opening_hours": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "weekday": {"type": "string", "enum": ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]},
+                            "opens": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$"},
+                            "closes": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$"},
+                        },
+                        "required": ["weekday", "opens", "closes"],
+                        "additionalProperties": False,
+                    },
+                },
+                "opening_notes": {"type": "string"},
+                "phone": {"type": "string"},
+                "email": {"type": "string"},
+                "website": {"type": "string"},
+                "step_free": {"type": "boolean"},
+                "accessibility_notes": {"type": "string"},
+            },
+            "required": [
+                "id",
+                "name",
+                "address",
+                "latitude",
+                "longitude",
+                "opening_hours",
+                "opening_notes",
+                "phone",
+                "email",
+                "website",
+                "step_free",
+                "accessibility_notes",
+            ],
+            "additionalProperties": False,
+        },
+        "manager_data": {
+            "type": "object",
+            "nullable": True,
+            "description": "The district's Community Manager; `photo` is a 400×400 picture (absolute URL).",
+            "properties": {
+                "id": {"type": "integer"},
+                "name": {"type": "string"},
+                "role": {"type": "string"},
+                "bio": {"type": "string"},
+                "email": {"type": "string"},
+                "phone": {"type": "string"},
+                "photo": {"allOf": [{"$ref": "#/components/schemas/Rendition"}], "nullable": True},
+            },
+            "required": ["id", "name", "role", "bio", "email", "phone", "photo"],
+            "additionalProperties": False,
+        },
+    }
     # The house and the manager are the same in every language, never overridden in a
     # translation: the manager's e-mail receives the district's proposals.
     override_translatable_fields = [
@@ -390,8 +456,20 @@ class DistrictPage(DistrictFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMi
             return None
         photo = None
         if manager.photo_id:
-            rendition = manager.photo.get_rendition("fill-400x400")
-            photo = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+            # Absolute, as every image URL of the API: on the request's host when the API
+            # prepared this page (districts/api.py), else on PORTAL_BASE_URL.
+            request = self.__dict__.get("api_request")
+            if request is not None:
+                from portal.core.api.serializers import rendition_data  # needs the models loaded
+
+                photo = rendition_data(manager.photo, "fill-400x400", request)
+            else:
+                rendition = manager.photo.get_rendition("fill-400x400")
+                photo = {
+                    "url": absolute_url(rendition.url),
+                    "width": rendition.width,
+                    "height": rendition.height,
+                }
         return {
             "id": manager.pk,
             "name": manager.name,

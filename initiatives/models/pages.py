@@ -295,6 +295,55 @@ class ActivityPage(AppPreviewMixin, CachedViewRestrictionsMixin, FoldedSearchMix
         APIField("contact_email"),
         APIField("contact_phone"),
     ]
+    # The OpenAPI schemas of the API fields that are properties (portal/api/openapi/fields.py
+    # derives the others from the model fields); subclasses extend this dict.
+    api_field_schemas = {
+        "category_data": {
+            "type": "object",
+            "nullable": True,
+            "description": "The category in the page's language.",
+            "properties": {"id": {"type": "integer"}, "slug": {"type": "string"}, "name": {"type": "string"}},
+            "required": ["id", "slug", "name"],
+            "additionalProperties": False,
+        },
+        "audience_data": {
+            "type": "array",
+            "description": "Who it is for, in the page's language.",
+            "items": {
+                "type": "object",
+                "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+                "required": ["slug", "name"],
+                "additionalProperties": False,
+            },
+        },
+        "language_codes": {
+            "type": "array",
+            "description": "Languages spoken at the activity (ISO 639 codes).",
+            "items": {"type": "string"},
+        },
+        "venue_data": {
+            "allOf": [{"$ref": "#/components/schemas/Venue"}],
+            "nullable": True,
+            "description": "Where it happens: the other place, or the district's house.",
+        },
+        "next_dates": {
+            "type": "array",
+            "description": "The next ten dates, ISO 8601 with the Rome offset; cancelled ones marked.",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "start": {"type": "string", "format": "date-time"},
+                    "end": {"type": "string", "format": "date-time"},
+                    "all_day": {"type": "boolean"},
+                    "cancelled": {"type": "boolean"},
+                    "moved": {"type": "boolean"},
+                    "reason": {"type": "string", "description": "The message to residents, or empty."},
+                },
+                "required": ["start", "end", "all_day", "cancelled", "moved", "reason"],
+                "additionalProperties": False,
+            },
+        },
+    }
     activity_synchronized_fields = [
         SynchronizedField("image"),
         SynchronizedField("category"),
@@ -553,7 +602,16 @@ class InitiativePage(ActivityPage):
         APIField("recurrence", serializer=ReadOnlyField(source="expandable_dates")),
         APIField("exceptions"),
     ]
-    api_field_schemas = {"recurrence": RECURRENCE_SCHEMA, "exceptions": EXCEPTIONS_SCHEMA}
+    api_field_schemas = {
+        "recurrence": RECURRENCE_SCHEMA,
+        "exceptions": EXCEPTIONS_SCHEMA,
+        "schedule_text": {"type": "string", "description": "The schedule in words, in the page's language."},
+        "schedule_rrule": {
+            "type": "array",
+            "description": "The schedule as RFC 5545 lines (RRULE, RDATE, EXDATE).",
+            "items": {"type": "string"},
+        },
+    }
     override_translatable_fields = ActivityPage.activity_synchronized_fields + [
         SynchronizedField("status"),
         SynchronizedField("schedule"),
@@ -690,7 +748,25 @@ class EventPage(RoutesMixin, ActivityPage):
         APIField("recurrence", serializer=ReadOnlyField(source="expandable_dates")),
         APIField("exceptions"),
     ]
-    api_field_schemas = {"recurrence": RECURRENCE_SCHEMA, "exceptions": EXCEPTIONS_SCHEMA}
+    api_field_schemas = {
+        "recurrence": RECURRENCE_SCHEMA,
+        "exceptions": EXCEPTIONS_SCHEMA,
+        "recurrence_rules": {
+            "type": "array",
+            "description": "The repetition as RFC 5545 lines (RRULE, RDATE, EXDATE); empty for one date.",
+            "items": {"type": "string"},
+        },
+        "cancelled_dates": {
+            "type": "array",
+            "description": "Dates of the series that will not take place, with the message to residents.",
+            "items": {
+                "type": "object",
+                "properties": {"date": {"type": "string", "format": "date"}, "reason": {"type": "string"}},
+                "required": ["date", "reason"],
+                "additionalProperties": False,
+            },
+        },
+    }
     override_translatable_fields = ActivityPage.activity_synchronized_fields + [
         SynchronizedField("start"),
         SynchronizedField("end"),

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    # Swagger UI's files for the API reference (/api/v2/docs/), from PyPI: no CDN, no npm.
+    "drf_spectacular_sidecar",
     "recurrence",
     # django.contrib.admin only provides the jQuery that django-recurrence's widget loads;
     # its own URLs are not mounted.
