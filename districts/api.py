@@ -311,7 +311,12 @@ class ProposalsAPIViewSet(StrictAPIMixin, GenericViewSet):
                             "description": "Received; the Community Manager is told by e-mail.",
                             "content": {
                                 "application/json": {
-                                    "schema": {"$ref": "#/components/schemas/ProposalCreated"}
+                                    "schema": {"$ref": "#/components/schemas/ProposalCreated"},
+                                    "example": {
+                                        "id": "3f9c0a7be41d52e8a6c1",
+                                        "status": "received",
+                                        "thank_you_text": "<p>Grazie! Ti risponderemo entro una settimana.</p>",
+                                    },
                                 }
                             },
                         },

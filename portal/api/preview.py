@@ -18,7 +18,7 @@ from wagtail.api.v2.utils import BadRequestError
 
 from portal.core.preview import PreviewExpired, PreviewGone, PreviewTokenInvalid, open_preview
 
-PAGE = {"$ref": "#/components/schemas/Page"}
+PAGE = {"$ref": "#/components/schemas/PageItem"}
 ERROR = {"$ref": "#/components/schemas/Error"}
 
 

@@ -10,6 +10,7 @@ import pytest
 from django.core import signing
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from tests.editorial.conftest import client_for
 from tests.factories import (
@@ -83,7 +84,8 @@ def draft_absent_everywhere(page, title):
 def test_every_page_type_previews_as_in_the_app(client, editorial, superuser, label):
     page = page_of_type(editorial, label)
     assert page.specific_class._meta.label == label
-    assert ("app", "As in the app") in [(name, str(text)) for name, text in page.specific.preview_modes]
+    with translation.override("en"):
+        assert ("app", "As in the app") in [(name, str(text)) for name, text in page.specific.preview_modes]
     revision = save_draft(page, superuser, "Bozza segreta dell'anteprima")
 
     response = preview_as_app(client_for(client, superuser), page, revision)
@@ -241,7 +243,7 @@ def test_the_preview_route_is_declared():
 
     operation = PagesAPIViewSet.openapi_paths()["/pages/preview/"]["get"]
     assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {
-        "$ref": "#/components/schemas/Page"
+        "$ref": "#/components/schemas/PageItem"
     }
     assert {"400", "404"} <= operation["responses"].keys()
     assert [parameter["name"] for parameter in operation["parameters"]] == ["token"]

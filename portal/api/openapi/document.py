@@ -126,19 +126,22 @@ def page_parameters():
 
 
 def parameters_for(viewset, own, detail=False):
-    """The query parameters of a viewset's listing (or detail), from its known parameters."""
+    """The query parameters of a viewset's listing (or detail): its known parameters described
+    here or declared by the viewset itself (`openapi_parameters`, listing only unless their
+    `x-operations` names the detail)."""
+    declared = {
+        parameter["name"]: parameter
+        for parameter in getattr(viewset, "openapi_parameters", ())
+        if not detail or "detail" in parameter.get("x-operations", ("listing",))
+    }
     known = set(viewset.known_query_parameters)
     if detail:
-        known &= {"fields", "rich_text_format", "_"}
-    documented = {**shared_parameters(), **own}
+        known &= {"fields", "rich_text_format", "_", *declared}
+    documented = {**shared_parameters(), **own, **declared}
     missing = sorted(known - set(documented))
     if missing:
         raise UndocumentedParameter(f"{viewset.__name__}: no description of {', '.join(missing)}")
-    result = [documented[name] for name in sorted(known)]
-    for parameter in getattr(viewset, "openapi_parameters", ()):
-        if not detail or "detail" in parameter.get("x-operations", ("listing",)):
-            result.append(parameter)
-    return result
+    return [documented[name] for name in sorted(known | set(declared))]
 
 
 def filter_parameters(filters, viewset_name):
@@ -342,6 +345,22 @@ def occurrences_paths(name, viewset):
     }
 
 
+def add_missing_examples(operation):
+    """An example for each JSON answer a viewset declared without one: the example of its
+    schema, or of an error with that status."""
+    for status, answer in operation["responses"].items():
+        for content in answer.get("content", {}).values():
+            if "example" in content:
+                continue
+            name = content.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1]
+            if name in examples.RESPONSES:
+                content["example"] = examples.RESPONSES[name]
+            elif name == "ProposalErrors":
+                content["example"] = examples.ERRORS_WITH_FIELDS
+            elif name == "Error":
+                content["example"] = examples.ERRORS.get(status, {"message": "bad request"})
+
+
 def endpoint_paths(name, viewset):
     """(paths, schemas) of one registered endpoint."""
     from wagtail.documents.models import AbstractDocument
@@ -366,6 +385,13 @@ def endpoint_paths(name, viewset):
             paths.setdefault(path, {}).update(operations)
     if hasattr(viewset, "openapi_schemas"):
         schemas.update(viewset.openapi_schemas())
+    for operations in paths.values():
+        for operation in operations.values():
+            add_missing_examples(operation)
+            # A declared parameter may bring answers of its own (`updated_since`: 410).
+            for parameter in operation.get("parameters", ()):
+                for status, answer in parameter.get("x-responses", {}).items():
+                    operation["responses"].setdefault(status, answer)
     if not paths:
         raise UndocumentedEndpoint(f"endpoint {name!r} ({viewset.__name__}) has no openapi_paths()")
     return paths, schemas

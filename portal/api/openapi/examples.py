@@ -143,8 +143,17 @@ RESPONSES = {
     "DocumentItem": DOCUMENT_ITEM,
     "OccurrenceListing": listing(OCCURRENCE),
 }
+# The examples of declared answers that bring none, by schema (portal/api/openapi/document.py).
+ERRORS_WITH_FIELDS = {
+    "message": "Some answers need correcting.",
+    "errors": {"name": ["Tell us your name: a first name is enough."]},
+}
+
 ERRORS = {
     "400": {"message": "limit cannot be higher than 100"},
     "404": {"message": "not found"},
+    "410": {"message": "since is older than 90 days: sync again in full."},
+    "415": {"message": "Send the proposal as application/json in UTF-8."},
+    "429": {"message": "Too many proposals from this address: try again in a few minutes."},
     "503": {"message": "temporarily unavailable, please retry later"},
 }

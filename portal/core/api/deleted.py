@@ -31,6 +31,21 @@ def updated_since_parameter():
         "description": "Only what changed after this moment, for offline sync (see /api/v2/deleted/). "
         + SINCE_PARAMETER_DESCRIPTION,
         "schema": ISO_DATE_TIME,
+        "example": "2026-12-01T08:00:00+01:00",
+        # The generator (portal/api/openapi/) adds this answer to each listing that takes it.
+        "x-responses": {"410": gone_answer()},
+    }
+
+
+def gone_answer():
+    return {
+        "description": "Older than the tombstones kept (API_TOMBSTONE_DAYS): sync in full.",
+        "content": {
+            "application/json": {
+                "schema": {"$ref": "#/components/schemas/Error"},
+                "example": {"message": "updated_since is older than 90 days: sync again in full."},
+            }
+        },
     }
 
 
@@ -147,7 +162,14 @@ class DeletedAPIViewSet(StrictAPIMixin, GenericViewSet):
 
     @classmethod
     def openapi_paths(cls):
-        error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        error = {
+            "content": {
+                "application/json": {
+                    "schema": {"$ref": "#/components/schemas/Error"},
+                    "example": {"message": "since must be an ISO 8601 date-time with its offset"},
+                }
+            }
+        }
         return {
             "/deleted/": {
                 "get": {
@@ -162,6 +184,7 @@ class DeletedAPIViewSet(StrictAPIMixin, GenericViewSet):
                             "required": True,
                             "description": SINCE_PARAMETER_DESCRIPTION,
                             "schema": ISO_DATE_TIME,
+                            "example": "2026-12-01T08:00:00+01:00",
                         },
                         {
                             "name": "type",
@@ -187,15 +210,28 @@ class DeletedAPIViewSet(StrictAPIMixin, GenericViewSet):
                             "description": "Tombstones, oldest first",
                             "content": {
                                 "application/json": {
-                                    "schema": {"$ref": "#/components/schemas/TombstoneListing"}
+                                    "schema": {"$ref": "#/components/schemas/TombstoneListing"},
+                                    "example": {
+                                        "meta": {
+                                            "total_count": 1,
+                                            "next_since": "2026-12-03T10:14:00+00:00",
+                                            "kept_days": 90,
+                                        },
+                                        "items": [
+                                            {
+                                                "type": "page",
+                                                "id": 58,
+                                                "translation_key": "7a0c1e52-2f0b-4a43-9d55-3c1b0f6f2a11",
+                                                "locale": "it",
+                                                "at": "2026-12-03T09:00:12+00:00",
+                                            }
+                                        ],
+                                    },
                                 }
                             },
                         },
                         "400": {"description": "A bad parameter", **error},
-                        "410": {
-                            "description": "since is older than the tombstones kept: sync in full",
-                            **error,
-                        },
+                        "410": gone_answer(),
                     },
                 }
             }
