@@ -315,7 +315,7 @@ class ProposalsAPIViewSet(StrictAPIMixin, GenericViewSet):
                                     "example": {
                                         "id": "3f9c0a7be41d52e8a6c1",
                                         "status": "received",
-                                        "thank_you_text": "<p>Grazie! Ti risponderemo entro una settimana.</p>",
+                                        "thank_you_text": "<p>Grazie! Ti rispondiamo presto.</p>",
                                     },
                                 }
                             },
