@@ -39,6 +39,8 @@ Third-party bits of the request cycle
   proxied `GET` read it) → Wagtail's SearchFilter searches the cleaned words; portal.core.api.strict.
 
 Wagtail
+- `api_endpoints` → `WagtailAPIRouter._endpoints`, the registered {name: viewset} → every
+  endpoint the OpenAPI document must describe; portal.api.openapi.document.
 - `remembered_site` → `request._wagtail_site`, the cache of `Site.find_for_request` → one site
   lookup per request, shared with Wagtail's own; portal.core.sites (for the routing and the
   directory).
@@ -209,6 +211,12 @@ def replace_query_params(request, params):
 
 
 # --- Wagtail -----------------------------------------------------------------------------------
+
+
+def api_endpoints(router):
+    """{name: viewset} of the endpoints registered on a WagtailAPIRouter, in their order (the
+    router keeps them in `_endpoints` and has no public accessor)."""
+    return dict(router._endpoints)
 
 
 def remembered_site(request, find):

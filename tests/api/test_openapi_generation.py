@@ -3,13 +3,16 @@ drift: an API field without a schema stops it, its per-type properties are exact
 the API answers, its examples follow its schemas, and its reference page is served."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from openapi_schema_validator import OAS30Validator
 from wagtail.api import APIField
 
 from initiatives.models import EventPage
 from portal.api.openapi import document
+from portal.api.openapi.document import API_VERSION
 from portal.api.openapi.fields import UndeclaredField
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +93,13 @@ def test_the_reference_page_and_its_files_are_served(client, home):
     assert any("api-docs" in asset for asset in assets)
     for asset in assets:
         assert client.get(asset).status_code == 200, asset
+
+
+def test_the_version_is_the_newest_in_the_api_changelog(client, home):
+    """docs/API-CHANGELOG.md names the contract's changes by the document's version: a new
+    version without its entry (or an entry without the version) fails here."""
+    changelog = (Path(settings.BASE_DIR) / "docs" / "API-CHANGELOG.md").read_text()
+    newest = re.search(r"^## (\d+\.\d+\.\d+) — ", changelog, re.MULTILINE).group(1)
+    served = client.get("/api/v2/openapi.json").json()
+    assert served["info"]["version"] == newest == API_VERSION
+    assert API_VERSION.startswith("2."), "a new major version is a new path (/api/v3/), see docs/API.md"

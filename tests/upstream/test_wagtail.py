@@ -103,3 +103,13 @@ def test_the_file_hash_is_the_one_wagtail_stores():
     image.refresh_from_db()
     assert image.get_file_hash() == upstream.file_hash(BytesIO(data))  # Wagtail computes it again
     assert len(upstream.file_hash(BytesIO(data))) == 40
+
+
+def test_the_api_endpoints_are_the_ones_the_router_registered():
+    from wagtail.api.v2.router import WagtailAPIRouter
+    from wagtail.api.v2.views import PagesAPIViewSet
+
+    router = WagtailAPIRouter("test")
+    router.register_endpoint("pages", PagesAPIViewSet)
+    assert upstream.api_endpoints(router) == {"pages": PagesAPIViewSet}
+    assert [pattern.pattern.regex.pattern for pattern in router.get_urlpatterns()][0].startswith("^pages")

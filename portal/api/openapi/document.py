@@ -9,6 +9,8 @@ endpoints of their own from a viewset's `openapi_paths()` / `openapi_schemas()` 
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 
+from portal.core import upstream
+
 from . import examples
 from .occurrences import occurrence_parameters, occurrence_schemas
 from .pages import field_filters, page_schemas, page_types
@@ -24,6 +26,10 @@ from .schemas import (
     page_link_schema,
     ref,
 )
+
+# The contract's version: 2.MINOR.PATCH within /api/v2/, as docs/API.md promises; every change
+# of it is in docs/API-CHANGELOG.md, whose newest entry names this version (tests check it).
+API_VERSION = "2.1.0"
 
 
 class UndocumentedParameter(Exception):
@@ -402,7 +408,7 @@ def document():
 
     paths = {}
     schemas = common_schemas()
-    for name, viewset in api_router._endpoints.items():
+    for name, viewset in upstream.api_endpoints(api_router).items():
         endpoint, endpoint_schemas = endpoint_paths(name, viewset)
         paths.update(endpoint)
         schemas.update(endpoint_schemas)
@@ -410,7 +416,7 @@ def document():
         "openapi": "3.0.3",
         "info": {
             "title": "Quartieri API",
-            "version": "2.0.0",
+            "version": API_VERSION,
             "description": "Read-only JSON API of the Quartieri portal: pages (districts, initiatives, "
             "events) in every language, images, documents and dated occurrences. Generated from the "
             "code that serves the answers. Every bad parameter answers 400 with "
