@@ -168,8 +168,12 @@ class ProposalsAPIViewSet(StrictAPIMixin, GenericViewSet):
             raise Rejected(
                 400, _("Some answers need correcting."), {"form": [_("Send the form's page id as a number.")]}
             )
-        pages = without_restricted(ProposalFormPage.objects.live().filter(alias_of__isnull=True))
+        pages = without_restricted(ProposalFormPage.objects.live())
         page = pages.filter(pk=form_id).first() if 0 < form_id <= MAX_ID else None
+        if page is not None and page.alias_of_id is not None:
+            # A language's tree shows an untranslated form as an alias of the original, and the
+            # API lists it under that alias's id: the answers go to the original form.
+            page = pages.filter(pk=page.alias_of_id, alias_of__isnull=True).first()
         if page is None:
             raise Rejected(404, "no published proposal form has this id")
         return page

@@ -83,6 +83,15 @@ class StrictAPIMixin:
         renderer = JSONRenderer()
         return renderer, renderer.media_type
 
+    def find_view(self, request):
+        """Wagtail's `find` redirect, without the bare `?` it appends when no other parameter is
+        kept (wagtail/api/v2/views.py, `find_view`): `Location` is then exactly the item's
+        `meta.detail_url`, which an app may use as its key."""
+        response = super().find_view(request)
+        if response.get("Location", "").endswith("?"):
+            response["Location"] = response["Location"][:-1]
+        return response
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         for name, values in request.GET.lists():
