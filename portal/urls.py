@@ -23,7 +23,7 @@ from .api.router import api_router
 from .health import healthz
 from .password_throttle import throttled
 from .sitemaps import PortalSitemap
-from .views import robots_txt
+from .views import favicon, robots_txt
 
 
 def with_views(patterns, views):
@@ -75,6 +75,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
 ]
 

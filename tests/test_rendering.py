@@ -229,3 +229,11 @@ def test_event_page_costs_the_same_with_2_and_with_10_dates(client, district):
     few = count_queries(client, make(2).url)
     many = count_queries(client, make(10).url)
     assert few == many
+
+
+def test_favicon_ico_leads_to_the_site_icon_instead_of_a_404(client, home):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200
+    assert response["Location"].endswith(".svg") and b"<svg" in b"".join(icon.streaming_content)

@@ -6,6 +6,7 @@ a publish seen by one worker invalidates the other's cache, and login throttling
 attempts across workers.
 """
 
+import re
 import subprocess
 import sys
 import urllib.error
@@ -105,6 +106,28 @@ def test_web_process_serves_health_pages_and_static_files(server):
     assert status == 200 and "." in css  # hashed name from the manifest storage
 
 
+def test_the_api_reference_and_every_file_it_loads_survive_the_manifest(server):
+    """Swagger UI's files come from drf-spectacular-sidecar: collectstatic's manifest storage
+    must hash them (their source maps too, which it rewrites) and whitenoise serve them."""
+    base, _env = server
+    status, headers, body = fetch(base + "/api/v2/docs/")
+    assert status == 200 and "script-src 'self'" in headers["Content-Security-Policy"]
+    assets = re.findall(r'(?:src|href)="(/static/[^"]+)"', body)
+    assert {"swagger-ui-bundle", "swagger-ui", "api-docs", "favicon"} <= {
+        asset.rsplit("/", 1)[1].split(".", 1)[0] for asset in assets
+    }, assets
+    for asset in assets:
+        status, headers, _ = fetch(base + asset)
+        assert status == 200, asset
+        assert re.search(r"\.[0-9a-f]{12}\.", asset), f"{asset} is not the manifest's hashed name"
+        assert "immutable" in headers.get("Cache-Control", ""), asset
+    # The stylesheet names its source map, which the manifest rewrote to the map's hashed name.
+    stylesheet = next(asset for asset in assets if asset.endswith(".css") and "swagger-ui" in asset)
+    source_map = re.search(r"sourceMappingURL=(\S+\.map)", fetch(base + stylesheet)[2]).group(1)
+    assert re.search(r"\.[0-9a-f]{12}\.map$", source_map), source_map
+    assert fetch(f"{base}{stylesheet.rsplit('/', 1)[0]}/{source_map}")[0] == 200, source_map
+
+
 def test_a_publish_is_seen_by_every_worker_at_once(server):
     base, env = server
     for _ in range(6):  # warm both workers' caches
@@ -120,7 +143,6 @@ def test_a_publish_is_seen_by_every_worker_at_once(server):
 
 def login_attempt(base, username, password):
     """One real sign-in through the admin form: fetch the CSRF token, then post it back."""
-    import re
     from urllib.parse import urlencode
 
     with urllib.request.urlopen(base + "/admin/login/", timeout=10) as response:

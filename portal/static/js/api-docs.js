@@ -10,7 +10,10 @@
     url: root.getAttribute("data-url"),
     domNode: root,
     deepLinking: true,
-    // Read-only API: "Try it out" sends real GET requests to this server.
+    // The names a client generated from the document gives its methods (listOccurrences, …).
+    displayOperationId: true,
+    // "Try it out" sends real requests to this server: reads only, so trying the reference
+    // never files a resident's proposal (POST /proposals/ is documented, not sent from here).
     supportedSubmitMethods: ["get"],
     validatorUrl: null,
   });
