@@ -173,6 +173,15 @@ class PagesAPIViewSet(PreviewRouteMixin, StrictAPIMixin, WagtailPagesAPIViewSet)
         """The endpoints this viewset adds to Wagtail's listing and detail (the OpenAPI contract)."""
         return {**super().openapi_paths(), "/pages/find/": {"get": find_operation()}}
 
+    def find_view(self, request):
+        """Wagtail's redirect, without the bare `?` it writes when no other parameter is kept:
+        `Location` is then exactly the page's `meta.detail_url`, as docs/API.md shows it, so an
+        app may compare the two or cache by either."""
+        response = super().find_view(request)
+        if response.status_code == 302 and response["Location"].endswith("?"):
+            response["Location"] = response["Location"][:-1]
+        return response
+
     def find_object(self, queryset, request):
         """The page a public address names, in the language it names (portal/api/find.py)."""
         return find_page(request, queryset)
