@@ -5,10 +5,8 @@ and 31 October 2027), with excluded and extra dates, a cancelled and a moved dat
 import datetime
 import zoneinfo
 
-import icalendar
 import pytest
 import recurrence
-import recurring_ical_events
 
 from tests.factories import (
     EventPageFactory,
@@ -16,6 +14,7 @@ from tests.factories import (
     local_datetime,
     occurrence_change,
 )
+from tests.support import expansion
 
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
 YEAR = 2027
@@ -107,71 +106,14 @@ def page_fields(client, page, locale="it"):
     return response.json()
 
 
-def expand_lines(lines, all_day):
-    """The dates of the lines, by an RFC 5545 expander that knows nothing of the portal."""
-    text = "\r\n".join(
-        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT", "UID:x", *lines]
-        + ["END:VEVENT", "END:VCALENDAR", ""]
-    )
-    calendar = icalendar.Calendar.from_ical(text)
-    found = recurring_ical_events.of(calendar).between(FIRST_DAY, LAST_DAY + datetime.timedelta(days=1))
-    starts = []
-    for component in found:
-        start = component["DTSTART"].dt
-        if all_day:
-            assert isinstance(start, datetime.date) and not isinstance(start, datetime.datetime)
-            start = datetime.datetime.combine(start, datetime.time(0, 0), tzinfo=ROME)
-        starts.append(start.astimezone(ROME))
-    return sorted(set(starts))
-
-
 def expected_by_the_app(fields):
-    """What the app builds from `recurrence` and `exceptions`, as docs/API.md tells it."""
-    rec = fields["recurrence"]
-    duration = icalendar.vDuration.from_ical(rec["duration"])
-    changes = {item["date"]: item for item in fields["exceptions"]}
-    result = []
-    for start in expand_lines(rec["lines"], rec["all_day"]):
-        # The duration is on the wall clock: added to the local start, then the zone attached
-        # (a time the spring change skips moves forward an hour).
-        end = (start.replace(tzinfo=None) + duration).replace(tzinfo=ROME)
-        end = end.astimezone(datetime.UTC).astimezone(ROME)
-        item = {"start": start, "end": end, "cancelled": False, "moved": False}
-        change = changes.get(start.date().isoformat())
-        if change and change["status"] == "cancelled":
-            item["cancelled"] = True
-        elif change:
-            item["start"] = datetime.datetime.fromisoformat(change["moved_to"]["start"])
-            item["end"] = datetime.datetime.fromisoformat(change["moved_to"]["end"])
-            item["moved"] = True
-        if item["end"].date() >= FIRST_DAY and item["start"].date() <= LAST_DAY:
-            result.append(item)
-    return sorted(result, key=lambda item: item["start"])
+    """What the app builds from `recurrence` and `exceptions` over the year (tests/support)."""
+    return expansion.expected_by_the_app(fields, FIRST_DAY, LAST_DAY)
 
 
 def listed_occurrences(client, event_id):
     """Every row of the occurrences endpoint for one event in the year, page by page."""
-    items, offset = [], 0
-    while True:
-        response = client.get(
-            "/api/v2/occurrences/",
-            {"start": FIRST_DAY.isoformat(), "end": LAST_DAY.isoformat(), "limit": 100, "offset": offset},
-        )
-        assert response.status_code == 200, response.content[:300]
-        page = response.json()["items"]
-        items.extend(item for item in page if item["event_id"] == event_id)
-        offset += len(page)
-        if not page or offset >= response.json()["meta"]["total_count"]:
-            break
-    return [
-        {
-            "start": datetime.datetime.fromisoformat(item["start"]),
-            "end": datetime.datetime.fromisoformat(item["end"]),
-            "cancelled": item["cancelled"],
-            "moved": item["moved"],
-        }
-        for item in items
-    ]
+    return expansion.event_occurrences(client, event_id, FIRST_DAY, LAST_DAY)
 
 
 @pytest.mark.parametrize("name", ["weekly", "monthly", "one_off"])

@@ -140,6 +140,18 @@ def test_the_redirect_keeps_the_other_parameters_as_wagtail_does(public_base, cl
     assert detail["id"] == portal.district.pk
 
 
+def test_without_other_parameters_the_redirect_is_the_pages_detail_url(client, portal, languages):
+    """Wagtail wrote a bare `?` after it, so `Location` differed from `meta.detail_url`."""
+    detail = client.get(f"/api/v2/pages/{portal.district.pk}/").json()
+    for query in ({"html_path": "/it/san-salvario/"}, {"html_url": detail["meta"]["html_url"]}):
+        response = client.get(FIND, query)
+        assert response.status_code == 302
+        assert response["Location"] == detail["meta"]["detail_url"]
+    french = client.get(f"/api/v2/pages/{translation(portal.weekly, languages['fr']).pk}/").json()
+    response = client.get(FIND, {"id": str(portal.weekly.pk), "locale": "fr"})
+    assert response["Location"] == french["meta"]["detail_url"]
+
+
 def test_an_id_with_a_locale_finds_that_translation(client, portal, languages):
     detail, _query = found(client, {"id": str(portal.weekly.pk), "locale": "fr"})
     assert detail["id"] == translation(portal.weekly, languages["fr"]).pk

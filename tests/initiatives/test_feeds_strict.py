@@ -5,10 +5,8 @@ RFC 5545 durations (X-PUBLISHED-TTL and RFC 7986's REFRESH-INTERVAL: PT6H, not "
 import datetime
 import zoneinfo
 
-import icalendar
 import pytest
 import recurrence
-import vobject
 
 from tests.factories import (
     EventPageFactory,
@@ -17,6 +15,7 @@ from tests.factories import (
     occurrence_change,
     synchronise_locales,
 )
+from tests.support.calendars import check_strictly
 
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
 pytestmark = pytest.mark.django_db
@@ -67,25 +66,6 @@ def feeds(district):
 def feed_urls(district):
     events = ["cineforum", "festa", "concerto"]
     return ["", f"{district.slug}/", *(f"{district.slug}/{slug}/" for slug in events)]
-
-
-def check_strictly(text):
-    calendar = icalendar.Calendar.from_ical(text)
-    # Every property of every component is read back through its type, and written again alike.
-    for component in calendar.walk():
-        for name, value in component.property_items(recursive=False):
-            if name not in ("BEGIN", "END"):
-                assert value is not None, name
-    assert icalendar.Calendar.from_ical(calendar.to_ical()).to_ical() == calendar.to_ical()
-    assert calendar["X-PUBLISHED-TTL"].to_ical() == b"PT6H"
-    assert b"\r\nX-PUBLISHED-TTL:PT6H\r\n" in text
-    assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n" in text
-    parsed = vobject.readOne(text.decode("utf-8"), validate=True)
-    assert parsed.vevent_list, "the calendar has events"
-    for event in parsed.vevent_list:
-        event.validate(raiseException=True)
-        assert event.uid.value and event.dtstart.value
-    return calendar
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
