@@ -284,7 +284,7 @@ class ProposalsAPIViewSet(StrictAPIMixin, GenericViewSet):
         return {
             "/proposals/": {
                 "post": {
-                    "operationId": "proposals_create",
+                    "operationId": "createProposal",
                     "summary": "Send a resident's proposal to a district's house",
                     "description": (
                         "The proposal form of a district (`form`: a `districts.ProposalFormPage` id, any "

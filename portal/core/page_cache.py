@@ -133,6 +133,8 @@ API_PARAMETERS = frozenset(
         "ancestor_of",
         "translation_of",
         "rich_text_format",
+        # offline sync (portal/core/sync.py): a listing's changes since a moment
+        "updated_since",
         # the occurrences endpoint (initiatives/api.py)
         "start",
         "end",

@@ -408,7 +408,7 @@ def test_a_proposal_is_received_and_a_bad_one_explained(api, listed):
         )
         if extra:
             body.extra = api.models.ProposalRequestExtra.from_dict(extra)
-        created = api.call("proposals_create", body=body, locale=locale)
+        created = api.call("create_proposal", body=body, locale=locale)
         assert created.status_code == 201, (form.id, form.meta.locale, created.content[:500])
         answer = strict(created, api.models.ProposalCreated)
         assert answer.id
@@ -421,14 +421,14 @@ def test_a_proposal_is_received_and_a_bad_one_explained(api, listed):
         language=api.models.ProposalRequestLanguage.AR,
         privacy_accepted=False,
     )
-    refused = api.call("proposals_create", body=bad, locale=locale)
+    refused = api.call("create_proposal", body=bad, locale=locale)
     assert refused.status_code == 400, refused.content[:500]
     errors = strict(refused, api.models.ProposalErrors)
     assert errors.message
     assert {"name", "privacy_accepted"} <= set(errors.errors.additional_properties)
 
     nowhere = api.call(
-        "proposals_create", body=api.models.ProposalRequest.from_dict({**body.to_dict(), "form": 999_999})
+        "create_proposal", body=api.models.ProposalRequest.from_dict({**body.to_dict(), "form": 999_999})
     )
     assert nowhere.status_code == 404
 
