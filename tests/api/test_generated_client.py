@@ -386,7 +386,7 @@ def test_nothing_deleted_since_now(api):
 def test_a_proposal_is_received_and_a_bad_one_explained(api, listed):
     """Through the form listed in every language: translated, or an alias of the Italian one
     (the demo does not translate every form): both reach the house."""
-    locale = api.models.ProposalsCreateLocale.EN
+    locale = api.models.CreateProposalLocale.EN
     forms = [
         form
         for (page_type, _locale), items in listed.items()
