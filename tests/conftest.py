@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from tests.support.base_url import BASE
 from tests.support.queries import CaptureAllQueries
 
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
@@ -124,6 +125,28 @@ def _media_and_cache(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on (as in production) and empty, before and after the test."""
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_SECONDS = 300
+    caches["default"].clear()
+    caches["shared"].clear()
+    yield
+    caches["default"].clear()
+    caches["shared"].clear()
+
+
+@pytest.fixture
+def public_base(settings):
+    """The settings production derives from PORTAL_BASE_URL=https://quartieri.example.org."""
+    settings.PORTAL_BASE_URL = BASE
+    settings.WAGTAILADMIN_BASE_URL = BASE
+    settings.WAGTAILAPI_BASE_URL = BASE
+    return BASE
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,7 @@ import recurring_ical_events
 from django.utils import timezone
 
 from tests.support.calendars import check_strictly
+from tests.support.demo import _demo_media, demo_built, demo_media  # noqa: F401 (fixtures)
 from tests.support.expansion import (
     ROME,
     as_dates,
@@ -45,55 +46,15 @@ NEXT_DATES = 10
 
 
 @pytest.fixture(scope="module")
-def demo_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo-media")
-
-
-@pytest.fixture(autouse=True)
-def _media_and_cache(settings, demo_media):
-    """conftest's fixture, with the demo's pictures kept where the demo drew them."""
-    from django.core.cache import cache
-
-    settings.MEDIA_ROOT = demo_media
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture(scope="module")
-def window(django_db_setup, django_db_blocker, demo_media):
+def window(django_db_setup, django_db_blocker, demo_media):  # noqa: F811 (the fixture imported above)
     """(first day, last day) of the next 366 days, on the demo built as `load_demo` builds it."""
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.test import TestCase, override_settings
-
-    from initiatives.occurrence_table import rebuild_all
-    from portal.demo.builder import DemoBuilder
-    from portal.demo.upkeep import deferred_upkeep
-
     moment = timezone.now()
-    with (
-        pytest.MonkeyPatch.context() as patch,
-        override_settings(MEDIA_ROOT=demo_media),
-        django_db_blocker.unblock(),
-    ):
+    with pytest.MonkeyPatch.context() as patch:
         # One clock for the demo's dates, its occurrence table and every answer of the module.
         patch.setattr(timezone, "now", lambda: moment)
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("setup_locales", verbosity=0)
-            # wagtail-localize publishes a translation once the transaction commits; the search
-            # index and the rest once, at the end, as `load_demo` does.
-            with deferred_upkeep() as upkeep, TestCase.captureOnCommitCallbacks(execute=True):
-                DemoBuilder().build()
-            upkeep.catch_up()
-            rebuild_all()
+        with demo_built(django_db_blocker, demo_media):
             today = timezone.localdate(timezone=ROME)
             yield today, today + datetime.timedelta(days=WINDOW_DAYS - 1)
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def get_json(client, path, params=None):
@@ -123,6 +84,14 @@ def page_fields(client, page_id):
     return get_json(client, f"/api/v2/pages/{page_id}/")
 
 
+def occurrences_by_event(client, window, language):
+    """{event id: its occurrences `/api/v2/occurrences/` lists in the window, in `language`}."""
+    listed = defaultdict(list)
+    for item in listed_occurrences(client, *window, locale=language):
+        listed[item["event_id"]].append(item)
+    return listed
+
+
 def label(page):
     return f"{page['meta']['locale']} #{page['id']} {page['title']!r}"
 
@@ -142,9 +111,7 @@ def mismatch(page, expected, listed):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_events_rule_expands_to_its_occurrences(client, window, language):
     first_day, last_day = window
-    listed = defaultdict(list)
-    for item in listed_occurrences(client, first_day, last_day, locale=language):
-        listed[item["event_id"]].append(item)
+    listed = occurrences_by_event(client, window, language)
     events = pages_of_type(client, language, EVENT)
     assert len(events) >= 18, "the demo has its events in every language"
     failures, dated = [], 0
@@ -305,9 +272,7 @@ def excluded_starts(calendar):
 @pytest.mark.parametrize("language", FEED_LANGUAGES)
 def test_every_calendar_file_is_strict_and_gives_the_listed_dates(client, window, language):
     first_day, last_day = window
-    listed = defaultdict(list)
-    for item in listed_occurrences(client, first_day, last_day, locale=language):
-        listed[item["event_id"]].append(item)
+    listed = occurrences_by_event(client, window, language)
     home = listed_pages(client, language, type="home.HomePage")
     districts = pages_of_type(client, language, "districts.DistrictPage")
     assert len(home) == 1 and len(districts) == 3

@@ -27,6 +27,8 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+from tests.support.demo import _demo_media, demo_media  # noqa: F401 (fixtures)
+
 # The database of the tests is the one the live portal serves (each test in a savepoint of it).
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -77,21 +79,20 @@ class LivePortal:
 
 
 @pytest.fixture(scope="module")
-def live_portal(django_db_setup, django_db_blocker, tmp_path_factory):
+def live_portal(django_db_setup, django_db_blocker, demo_media):  # noqa: F811 (the fixture imported above)
     """The demo portal, served live; everything it wrote is rolled back at the end."""
     from django.core.signals import request_finished, request_started
     from django.core.wsgi import get_wsgi_application
     from django.db import close_old_connections, connections, transaction
 
     portal = LivePortal()
-    portal.media_root = tmp_path_factory.mktemp("demo-media")
     urls = {name: portal.url for name in ("PORTAL_BASE_URL", "WAGTAILAPI_BASE_URL", "WAGTAILADMIN_BASE_URL")}
     # Django closes a connection in a transaction at the end of each request: keep it open.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     with (
         django_db_blocker.unblock(),
-        override_settings(**urls, MEDIA_ROOT=portal.media_root, PROPOSALS_RATE_LIMIT=100),
+        override_settings(**urls, MEDIA_ROOT=demo_media, PROPOSALS_RATE_LIMIT=100),
     ):
         atomics = [transaction.atomic(using=connection.alias) for connection in connections.all()]
         for atomic in atomics:
@@ -149,13 +150,6 @@ def generated(live_portal, tmp_path_factory):
         sys.path.remove(str(folder))
         for name in [name for name in sys.modules if name == PACKAGE or name.startswith(f"{PACKAGE}.")]:
             del sys.modules[name]
-
-
-@pytest.fixture(autouse=True)
-def _demo_media(live_portal, _media_and_cache, settings):
-    """The demo's pictures stay where load_demo put them (tests/conftest.py gives each test a
-    folder of its own): renditions are made from them while the tests run."""
-    settings.MEDIA_ROOT = live_portal.media_root
 
 
 @pytest.fixture(scope="module")

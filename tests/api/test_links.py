@@ -12,21 +12,12 @@ from wagtail.models import PageViewRestriction
 
 from tests.api import conftest as api_fixtures
 from tests.factories import ALL_LANGUAGES, EventPageFactory, days_from_now, synchronise_locales
+from tests.support.base_url import BASE
 
 pytestmark = pytest.mark.django_db
 
 portal = api_fixtures.portal
-BASE = "https://quartieri.example.org"
 FIND = "/api/v2/pages/find/"
-
-
-@pytest.fixture
-def public_base(settings):
-    """The settings production derives from PORTAL_BASE_URL=https://quartieri.example.org."""
-    settings.PORTAL_BASE_URL = BASE
-    settings.WAGTAILADMIN_BASE_URL = BASE
-    settings.WAGTAILAPI_BASE_URL = BASE
-    return BASE
 
 
 @pytest.fixture
@@ -257,18 +248,6 @@ def test_every_url_of_every_answer_is_on_the_base_whatever_the_host(public_base,
 
 
 # --- Content-Language: the language of the content, cached or not ---------------------------
-
-
-@pytest.fixture
-def page_cache(settings):
-    from django.core.cache import caches
-
-    settings.PAGE_CACHE_SECONDS = 300
-    caches["default"].clear()
-    caches["shared"].clear()
-    yield
-    caches["default"].clear()
-    caches["shared"].clear()
 
 
 def test_content_language_is_the_answers_not_the_first_readers(client, page_cache, portal, languages):

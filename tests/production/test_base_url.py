@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from tests.api import conftest as api_fixtures
 from tests.factories import ProposalFormPageFactory
+from tests.support.base_url import BASE
 
 pytestmark = pytest.mark.django_db
 
@@ -19,18 +20,8 @@ pytestmark = pytest.mark.django_db
 portal = api_fixtures.portal
 english = api_fixtures.english
 
-BASE = "https://quartieri.example.org"
 # Any URL built from the request's Host or from the Site as the tests create it says localhost.
 FORBIDDEN_HOSTS = ("localhost", "127.0.0.1", "testserver")
-
-
-@pytest.fixture
-def public_base(settings):
-    """The settings production derives from PORTAL_BASE_URL=https://quartieri.example.org."""
-    settings.PORTAL_BASE_URL = BASE
-    settings.WAGTAILADMIN_BASE_URL = BASE
-    settings.WAGTAILAPI_BASE_URL = BASE
-    return BASE
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from tests.factories import (
     publish_translation,
     synchronise_locales,
 )
+from tests.support.demo import _demo_media, demo_built, demo_media  # noqa: F401 (fixtures)
 from tests.support.queries import CaptureAllQueries
 
 pytestmark = pytest.mark.django_db
@@ -175,53 +176,11 @@ DEMO_QUERIES = {
 
 
 @pytest.fixture(scope="module")
-def demo_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo-media")
-
-
-@pytest.fixture(autouse=True)
-def _media_and_cache(settings, demo_media):
-    """conftest's fixture, with the demo's pictures kept where the demo wrote them."""
-    from django.core.cache import cache
-
-    settings.MEDIA_ROOT = demo_media
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, demo_media):
-    """{language: {kind of page: URL}} on the demo content."""
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.test import TestCase, override_settings
-    from wagtail.models import Locale
-
-    from initiatives.occurrence_table import rebuild_all
-    from portal.demo.builder import DemoBuilder
-    from portal.demo.upkeep import deferred_upkeep
-
-    with override_settings(MEDIA_ROOT=demo_media), django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            for code in DEMO_LANGUAGES:
-                Locale.objects.get_or_create(language_code=code)
-            # What `load_demo` does, in three languages rather than seven to save a minute.
-            # wagtail-localize publishes a translation once the transaction commits.
-            # The search index and the rest once, at the end, as `load_demo` does.
-            with deferred_upkeep() as upkeep, TestCase.captureOnCommitCallbacks(execute=True):
-                DemoBuilder().build()
-            upkeep.catch_up()
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                call_command("setup_editorial", verbosity=0)
-                call_command("load_editorial_demo", verbosity=0)
-            rebuild_all()
-            yield {language: demo_urls(language) for language in DEMO_LANGUAGES}
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+def demo(django_db_setup, django_db_blocker, demo_media):  # noqa: F811 (the fixture imported above)
+    """{language: {kind of page: URL}} on the demo content, in three languages rather than
+    seven to save a minute, with its proposal forms."""
+    with demo_built(django_db_blocker, demo_media, languages=DEMO_LANGUAGES, editorial=True):
+        yield {language: demo_urls(language) for language in DEMO_LANGUAGES}
 
 
 def demo_urls(language):

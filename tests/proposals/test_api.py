@@ -13,8 +13,8 @@ from django.test import Client
 
 from districts.models import Proposal, ProposalFormField
 from tests.factories import CategoryFactory, UserFactory
-from tests.proposals.test_form import IDEA
 from tests.proposals.test_form import valid_data as web_data
+from tests.support.proposals import ANSWERS, IDEA, assert_received, with_overrides
 
 pytestmark = pytest.mark.django_db
 
@@ -22,18 +22,7 @@ URL = "/api/v2/proposals/"
 
 
 def proposal(form_page, **overrides):
-    data = {
-        "form": form_page.pk,
-        "name": "Amina",
-        "email": "amina@example.org",
-        "phone": "+39 333 123 4567",
-        "proposal": IDEA,
-        "category": "",
-        "language": "ar",
-        "privacy_accepted": True,
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
+    return with_overrides({"form": form_page.pk, **ANSWERS, "privacy_accepted": True}, overrides)
 
 
 def send(client, body, path=URL, **headers):
@@ -63,21 +52,7 @@ def test_a_proposal_is_stored_mailed_and_thanked_as_from_the_web_form(form_page,
     assert body["thank_you_text"] == form_page.thank_you_text
     assert len(body["id"]) == 20 and str(Proposal.objects.get().pk) != body["id"]
 
-    stored = Proposal.objects.get()
-    assert stored.page_id == form_page.pk
-    assert stored.publish_consent
-    assert stored.form_data == {
-        "name": "Amina",
-        "email": "amina@example.org",
-        "phone": "+39 333 123 4567",
-        "proposal": IDEA,
-        "category": "Corsi",
-        "language": "ar",
-    }
-    (message,) = mail.outbox
-    assert message.to == [editorial.ss.manager.email]
-    assert message.reply_to == ["amina@example.org"]
-    assert IDEA in message.body
+    assert_received(form_page, editorial, category_name="Corsi")
 
 
 def test_the_form_page_gives_the_app_its_texts_and_fields(client, form_page):

@@ -17,7 +17,8 @@ from django.test import Client, RequestFactory
 from districts import ratelimit
 from districts.models import Proposal
 from districts.ratelimit import RateLimit
-from tests.proposals.test_form import IDEA, valid_data
+from tests.proposals.test_form import valid_data
+from tests.support.proposals import IDEA
 from tests.support.services import PrivateRedis, ServiceMissing
 
 # A moment at the start of a 600 s and of a 900 s window (both divide it).
