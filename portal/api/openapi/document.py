@@ -8,7 +8,10 @@ endpoints of their own from a viewset's `openapi_paths()` / `openapi_schemas()` 
 
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
 
+from portal.api.router import api_router
 from portal.core import upstream
 
 from . import examples
@@ -369,9 +372,6 @@ def add_missing_examples(operation):
 
 def endpoint_paths(name, viewset):
     """(paths, schemas) of one registered endpoint."""
-    from wagtail.documents.models import AbstractDocument
-    from wagtail.images.models import AbstractImage
-
     paths, schemas = {}, {}
     if issubclass(viewset, WagtailPagesAPIViewSet):
         paths.update(pages_paths(name, viewset))
@@ -404,8 +404,6 @@ def endpoint_paths(name, viewset):
 
 
 def document():
-    from portal.api.router import api_router
-
     paths = {}
     schemas = common_schemas()
     for name, viewset in upstream.api_endpoints(api_router).items():
