@@ -76,7 +76,7 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.encoding import escape_uri_path
 
-from . import scopes
+from . import scopes, upstream
 from .cache import OUTAGE_ERRORS, CacheUnavailable, cache_errors_raised
 
 logger = logging.getLogger(__name__)
@@ -292,7 +292,8 @@ def invalidate(*names, withdrawn=False):
         scopes.invalidated.send(sender=None, changes=changes)
         return
     pending = next(
-        (entry[1] for entry in connection.run_on_commit if isinstance(entry[1], _PendingBumps)), None
+        (queued for queued in upstream.queued_on_commit(connection) if isinstance(queued, _PendingBumps)),
+        None,
     )
     if pending is None:
         pending = _PendingBumps()

@@ -25,6 +25,9 @@ Django
 - `is_database_cache`, `DATABASE_CACHE_APP_LABEL` → `django.core.cache.backends.db.BaseDatabaseCache`
   and its `CacheEntry` routing model (app label "django_cache", documented for routers; its table
   is the cache's LOCATION) → the shared cache's own database; portal.core.databases, portal.health.
+- `queued_on_commit` → `BaseDatabaseWrapper.run_on_commit`, the (savepoint ids, callback,
+  robust) entries `transaction.on_commit` queues → one callback per transaction however many
+  changes ask for it; portal.core.page_cache (pending bumps).
 - `redis_cache_servers` → `RedisCache._servers` → the Redis locations, for the circuit breaker's
   key and its log lines; portal.core.cache.
 - `top_level_lookups` → `Query.where` (`django.db.models.sql.where.WhereNode`: `children`,
@@ -150,6 +153,11 @@ def is_database_cache(cache):
     """Whether the cache object keeps its entries in a database table (its LOCATION):
     `django.core.cache.backends.db.BaseDatabaseCache`, the undocumented base of DatabaseCache."""
     return isinstance(cache, BaseDatabaseCache)
+
+
+def queued_on_commit(connection):
+    """The callbacks queued by `transaction.on_commit` in `connection`'s open transaction."""
+    return [entry[1] for entry in connection.run_on_commit]
 
 
 def redis_cache_servers(cache):

@@ -76,3 +76,23 @@ def test_the_top_level_lookups_are_read_from_the_where_clause():
 
     assert read(pages.filter(Q(locale_id=3) | Q(locale_id=4))) == []
     assert read(pages) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_callbacks_queued_on_commit_are_the_ones_django_runs():
+    from django.db import connection, transaction
+
+    ran = []
+
+    def first():
+        ran.append("first")
+
+    def second():
+        ran.append("second")
+
+    with transaction.atomic():
+        transaction.on_commit(first)
+        transaction.on_commit(second)
+        assert upstream.queued_on_commit(connection) == [first, second]
+    assert ran == ["first", "second"]
+    assert upstream.queued_on_commit(connection) == []
