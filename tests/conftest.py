@@ -52,6 +52,12 @@ def pytest_collection_modifyitems(items):
                 cls.databases = "__all__"
             continue
         marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction"):
+            if not marker.kwargs.get("serialized_rollback"):
+                raise pytest.UsageError(
+                    f"{item.nodeid}: a test on committed transactions needs "
+                    "serialized_rollback=True (see pytest_runtest_teardown)"
+                )
         if marker is None and not DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
             continue
         if marker is not None and "databases" in marker.kwargs:

@@ -78,7 +78,7 @@ def test_the_top_level_lookups_are_read_from_the_where_clause():
     assert read(pages) == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_callbacks_queued_on_commit_are_the_ones_django_runs():
     from django.db import connection, transaction
 
