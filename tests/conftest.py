@@ -79,7 +79,9 @@ def pytest_runtest_teardown(item, nextitem):
     """
     result = yield
     marker = item.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
+    # After the last test the session's teardown has already dropped the test databases (the
+    # connections point at the real ones again): nothing follows, so nothing is restored.
+    if nextitem is not None and marker is not None and marker.kwargs.get("transaction"):
         _restore_migrated_rows(item.config)
     return result
 
