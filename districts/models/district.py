@@ -13,7 +13,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from initiatives.feeds import DistrictFeedsMixin
 from initiatives.models import InitiativePage
@@ -27,6 +27,8 @@ from portal.core.places import OnTheMap, PlaceFields
 from portal.core.preview import AppPreviewMixin
 from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
+
+from .closures import HolidaysField, all_holidays, closure_state, house_saved
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -80,6 +82,15 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, OnTheMap, PlaceFields
         blank=True,
         help_text=_("Lifts, accessible toilets, hearing loops, quiet rooms, how to ask for help."),
     )
+    closed_on_holidays = HolidaysField(
+        _("closed on these public holidays"),
+        default=all_holidays,
+        blank=True,
+        help_text=_(
+            "Untick a holiday on which the house is open. On the ticked ones, the dates of "
+            "everything held at the house are shown as cancelled."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -98,6 +109,13 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, OnTheMap, PlaceFields
         MultiFieldPanel(
             [InlinePanel("opening_hours", label=_("Opening hours")), FieldPanel("opening_notes")],
             heading=_("Opening hours"),
+        ),
+        MultiFieldPanel(
+            [
+                InlinePanel("closures", label=_("Closure"), heading=_("Days or hours it is closed")),
+                FieldPanel("closed_on_holidays"),
+            ],
+            heading=_("Closures"),
         ),
         MultiFieldPanel(
             [FieldPanel("step_free"), FieldPanel("accessibility_notes")],
@@ -123,6 +141,9 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, OnTheMap, PlaceFields
         SynchronizedField("website", overridable=False),
         SynchronizedField("opening_hours", overridable=False),
         SynchronizedField("step_free", overridable=False),
+        SynchronizedField("closed_on_holidays", overridable=False),
+        # Each closure's reason is translated; its dates are synchronised (HouseClosure).
+        TranslatableField("closures"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -132,6 +153,15 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, OnTheMap, PlaceFields
 
     def __str__(self):
         return self.name
+
+    def save(self, **kwargs):
+        super().save(**kwargs)
+        # Its closures are committed with it (modelcluster): the dates held here follow them.
+        house_saved.send(sender=type(self), house=self)
+
+    def closure_state(self):
+        """Closed now and until when, and the next closures (districts/models/closures.py)."""
+        return closure_state(self)
 
     @property
     def full_address(self):
