@@ -18,8 +18,8 @@ class DistrictsConfig(AppConfig):
         from portal.core.sync import register_public_snippets
 
         from . import registry
-        from .closures import HouseClosures, rebuild_dates_at
         from .cache_scopes import scope_of_page
+        from .closures import HouseClosures, rebuild_dates_at
         from .models import CommunityManager, DistrictPage, NeighbourhoodHouse, Proposal
         from .models.closures import house_saved
         from .permissions import DistrictSnippetPermissionPolicy, ProposalPermissionPolicy

@@ -58,7 +58,9 @@ class HouseClosures(ClosuresProvider):
                 by_key.setdefault(closure.translation_key, {})[house.locale_id] = closure.reason
         reasons = {}
         for key, texts in by_key.items():
-            reasons[key] = texts.get(locale_id) or texts.get(directory.default_locale_id) or next(iter(texts.values()))
+            reasons[key] = (
+                texts.get(locale_id) or texts.get(directory.default_locale_id) or next(iter(texts.values()))
+            )
         locale = directory.locales.get(locale_id)
         with translation.override(locale.language_code if locale else settings.LANGUAGE_CODE):
             reasons.update({holiday.key: str(holiday.name) for holiday in HOLIDAYS})

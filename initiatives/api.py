@@ -25,8 +25,8 @@ from portal.core.page_cache import valid_until
 from portal.core.sync import occurrence_keys_since
 from portal.core.visibility import public_occurrences
 
-from .models import EventPage, InitiativePage, Occurrence, OccurrenceChange
 from .closures import closure_reasons
+from .models import EventPage, InitiativePage, Occurrence, OccurrenceChange
 from .models.occurrence import cancelled_rows, next_change
 from .occurrences import make_local_aware, zone
 from .queries import attach_pages

@@ -122,7 +122,11 @@ class HouseClosure(TranslatableMixin, Orderable):
         if self.part_of_day:
             if self.ends_on and self.starts_on and self.ends_on != self.starts_on:
                 errors["from_time"] = _("Times are for part of one day: leave them empty for several days.")
-            elif self.from_time is not None and self.until_time is not None and self.until_time <= self.from_time:
+            elif (
+                self.from_time is not None
+                and self.until_time is not None
+                and self.until_time <= self.from_time
+            ):
                 errors["until_time"] = _("The time it opens again must be after the time it closes.")
         if errors:
             raise ValidationError(errors)
@@ -151,7 +155,9 @@ def house_closures(house, first: datetime.date, last: datetime.date) -> list[Clo
     ]
     for day, holiday in holidays_between(first, last, house.closed_on_holidays or []):
         midnight = datetime.datetime.combine(day, datetime.time(0, 0))
-        found.append(Closure(start=midnight, end=midnight + ONE_DAY, key=holiday.key, reason=str(holiday.name)))
+        found.append(
+            Closure(start=midnight, end=midnight + ONE_DAY, key=holiday.key, reason=str(holiday.name))
+        )
     return sorted(found, key=lambda closure: (closure.start, closure.end))
 
 
@@ -218,7 +224,9 @@ def closure_state(house, now=None) -> ClosureState:
     kept no longer than the moment the current one ends or the next one starts (`valid_until`)."""
     now = now or timezone.now()
     today = to_local_date(now)
-    periods = _joined(house_closures(house, today - ONE_DAY, today + datetime.timedelta(days=LOOK_AHEAD_DAYS)))
+    periods = _joined(
+        house_closures(house, today - ONE_DAY, today + datetime.timedelta(days=LOOK_AHEAD_DAYS))
+    )
     current = next((period for period in periods if period.start <= now < period.end), None)
     coming = tuple(period for period in periods if period.start > now)[:COMING_CLOSURES]
     if current is not None:

@@ -172,7 +172,12 @@ def test_the_api_lists_the_date_cancelled_with_the_reason(client, closed):
 def test_the_pages_exceptions_name_the_closure(client, closed):
     for name in ("desk", "event"):
         data = client.get(f"/api/v2/pages/{closed[name].pk}/").json()
-        assert {"date": closed["closed_day"].isoformat(), "status": "cancelled", "moved_to": None, "reason": REASON} in data["exceptions"]
+        assert {
+            "date": closed["closed_day"].isoformat(),
+            "status": "cancelled",
+            "moved_to": None,
+            "reason": REASON,
+        } in data["exceptions"]
         assert any(item["cancelled"] and item["reason"] == REASON for item in data["next_dates"])
     data = client.get(f"/api/v2/pages/{closed['event'].pk}/").json()
     assert {"date": closed["closed_day"].isoformat(), "reason": REASON} in data["cancelled_dates"]
@@ -199,7 +204,10 @@ def test_easter_monday_2027_and_san_giovanni_are_holidays():
     assert datetime.date(2027, 3, 29) in days  # Easter Monday
     assert datetime.date(2027, 6, 24) in days  # San Giovanni, Turin's patron saint
     assert BY_SLUG["pasquetta"].date_in(2027) == datetime.date(2027, 3, 29)
-    assert [holiday.slug for _day, holiday in holidays_between(datetime.date(2027, 6, 1), datetime.date(2027, 6, 30))] == [
+    assert [
+        holiday.slug
+        for _day, holiday in holidays_between(datetime.date(2027, 6, 1), datetime.date(2027, 6, 30))
+    ] == [
         "repubblica",
         "san-giovanni",
     ]
