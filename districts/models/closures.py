@@ -63,13 +63,13 @@ class HouseClosure(TranslatableMixin, Orderable):
         help_text=_("The last day it is closed (included); leave empty for one day."),
     )
     from_time = models.TimeField(
-        _("from"),
+        _("closed from (time)"),
         null=True,
         blank=True,
         help_text=_("Only for part of one day: the time it closes, e.g. 14:00."),
     )
     until_time = models.TimeField(
-        _("until"),
+        _("open again at"),
         null=True,
         blank=True,
         help_text=_("Only for part of one day: the time it opens again, e.g. 18:00."),

@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -162,6 +163,17 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, OnTheMap, PlaceFields
     def closure_state(self):
         """Closed now and until when, and the next closures (districts/models/closures.py)."""
         return closure_state(self)
+
+    def closures_data(self):
+        """The closure under way and the next ones, for the API (ISO 8601, Rome offset)."""
+        locale = get_directory().locales.get(self.locale_id)
+        with translation.override(locale.language_code if locale else None):  # the holidays' names
+            state = self.closure_state()
+        shown = ([state.current] if state.current else []) + list(state.coming)
+        return [
+            {"start": closure.start.isoformat(), "end": closure.end.isoformat(), "reason": closure.reason}
+            for closure in shown
+        ]
 
     @property
     def full_address(self):
@@ -390,6 +402,28 @@ class DistrictPage(DistrictFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMi
                 "website": {"type": "string"},
                 "step_free": {"type": "boolean"},
                 "accessibility_notes": {"type": "string"},
+                "closures": {
+                    "type": "array",
+                    "description": (
+                        "When the house is closed: the closure under way, if any, then the next "
+                        "three within a year, public holidays included. The dates held at the "
+                        "house in those periods are cancelled with the same reason."
+                    ),
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "start": {"type": "string", "format": "date-time"},
+                            "end": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "The moment it opens again (excluded).",
+                            },
+                            "reason": {"type": "string", "description": "In the page's language."},
+                        },
+                        "required": ["start", "end", "reason"],
+                        "additionalProperties": False,
+                    },
+                },
             },
             "required": [
                 "id",
@@ -404,6 +438,7 @@ class DistrictPage(DistrictFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMi
                 "website",
                 "step_free",
                 "accessibility_notes",
+                "closures",
             ],
             "additionalProperties": False,
         },
@@ -477,6 +512,7 @@ class DistrictPage(DistrictFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMi
             "website": house.website,
             "step_free": house.step_free,
             "accessibility_notes": house.accessibility_notes,
+            "closures": house.closures_data(),
         }
 
     @property
