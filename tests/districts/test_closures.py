@@ -154,6 +154,9 @@ def test_the_calendar_shows_the_reason(client, closed):
 def test_the_house_card_says_when_it_is_closed_next(client, closed):
     html = client.get("/it/san-salvario/").content.decode()
     assert REASON in html
+    # Search engines read the closure as special opening hours (schema.org JSON-LD).
+    first = (closed["closed_day"] - datetime.timedelta(days=1)).isoformat()
+    assert f'"validFrom":"{first}"' in html
     with translation.override("ar"):
         html = client.get("/ar/san-salvario/").content.decode()
     assert REASON_AR in html
