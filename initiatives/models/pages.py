@@ -594,8 +594,8 @@ class InitiativePage(ActivityPage):
         null=True,
         include_dtstart=False,
         help_text=_(
-            "When it is open, e.g. every Tuesday. Add the public holidays when it is closed "
-            "as excluded dates."
+            "When it is open, e.g. every Tuesday. The closures of its house, public holidays "
+            "included, cancel dates by themselves; add other days off as excluded dates."
         ),
     )
     schedule_starts_on = models.DateField(
