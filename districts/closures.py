@@ -13,6 +13,7 @@ import datetime
 from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
+from wagtail.models import Locale
 
 from initiatives.closures import ClosuresProvider
 from initiatives.holidays import HOLIDAYS
@@ -83,8 +84,21 @@ def pages_held_at(house):
     return pages
 
 
+def is_translation(house):
+    """Whether `house` translates a house of the default locale, whose closures give the dates
+    (the rows are written for the source pages, which name the source house)."""
+    default = Locale.get_default()
+    return (
+        house.locale_id != default.pk
+        and NeighbourhoodHouse.objects.filter(translation_key=house.translation_key, locale=default).exists()
+    )
+
+
 def rebuild_dates_at(sender, house, **kwargs):
-    """Rebuild the dates of every page held at `house` (`house_saved`)."""
+    """Rebuild the dates of every page held at `house` (`house_saved`); a translation's words
+    change no date (the caches are emptied by the save itself, portal/core/signals.py)."""
+    if is_translation(house):
+        return
     keys = {page.translation_key for page in pages_held_at(house)}
     for key in keys:
         rebuild_for_key(key, announce=False)

@@ -160,3 +160,19 @@ def test_saving_a_closure_changes_the_cached_page(client, page_cache, district):
     response = client.get("/it/san-salvario/sportello/")
     assert response["X-Cache"] == "MISS"
     assert "Tubo rotto" in response.content.decode()
+
+
+def test_the_dashboard_shows_each_manager_the_closures_of_her_houses(editorial, sara, imma):
+    from districts.dashboard import HouseClosuresPanel
+    from tests.editorial.test_dashboard import queries_to_render, render
+
+    soon = timezone.localdate(timezone=zone()) + datetime.timedelta(days=5)
+    close_house(editorial.ss.house, house_closure(soon, reason="Assemblea condominiale"))
+    close_house(editorial.ms.house, house_closure(soon, reason="Disinfestazione"))
+    for user, shown, hidden in (
+        (sara, "Assemblea condominiale", "Disinfestazione"),
+        (imma, "Disinfestazione", "Assemblea"),
+    ):
+        html = render(HouseClosuresPanel, user)
+        assert "district-closures" in html and shown in html and hidden not in html
+    assert queries_to_render(HouseClosuresPanel, sara) <= 6
