@@ -214,3 +214,11 @@ def test_easter_monday_2027_and_san_giovanni_are_holidays():
         "repubblica",
         "san-giovanni",
     ]
+
+
+def test_the_district_answer_lists_the_houses_coming_closures(client, closed):
+    data = client.get(f"/api/v2/pages/{closed['district'].pk}/").json()
+    (closure,) = data["house_data"]["closures"]
+    assert closure["reason"] == REASON
+    first = closed["closed_day"] - datetime.timedelta(days=1)
+    assert closure["start"].startswith(first.isoformat())
