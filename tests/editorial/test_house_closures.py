@@ -176,3 +176,19 @@ def test_the_dashboard_shows_each_manager_the_closures_of_her_houses(editorial, 
         html = render(HouseClosuresPanel, user)
         assert "district-closures" in html and shown in html and hidden not in html
     assert queries_to_render(HouseClosuresPanel, sara) <= 6
+
+
+def test_a_closed_house_costs_no_more_queries(client, district):
+    """The card, the cancelled dates and their reasons come from the directory and the rows."""
+    from tests.production.test_query_budget import queries_of_second_view
+
+    day = timezone.localdate(timezone=zone()) + datetime.timedelta(days=9)
+    desk = weekly_desk(district, day)
+    before = {page.pk: queries_of_second_view(client, page)[0] for page in (district, desk)}
+    house = district.house
+    house.closed_on_holidays = ["natale", "pasquetta"]
+    close_house(
+        house, house_closure(day, reason="Sciopero"), house_closure(day + datetime.timedelta(days=40))
+    )
+    after = {page.pk: queries_of_second_view(client, page)[0] for page in (district, desk)}
+    assert after == before
