@@ -192,3 +192,23 @@ def test_a_closed_house_costs_no_more_queries(client, district):
     )
     after = {page.pk: queries_of_second_view(client, page)[0] for page in (district, desk)}
     assert after == before
+
+
+def test_a_public_holiday_cancels_the_dates_with_its_name(client, district, clock):
+    """Easter Monday 2027 is 29 March: a Monday desk is cancelled that day, in words."""
+    clock.set(local_datetime(2027, 3, 1, 8, 0))
+    desk = weekly_desk(district, datetime.date(2027, 3, 1))
+    house = district.house
+    house.closed_on_holidays = ["pasquetta"]
+    house.save()
+    cancelled = Occurrence.objects.filter(translation_key=desk.translation_key, cancelled=True)
+    assert [row.start.astimezone(zone()).date() for row in cancelled] == [datetime.date(2027, 3, 29)]
+    data = client.get(f"/api/v2/pages/{desk.pk}/").json()
+    assert data["exceptions"] == [
+        {
+            "date": "2027-03-29",
+            "status": "cancelled",
+            "moved_to": None,
+            "reason": "Lunedì dell'Angelo (Pasquetta)",
+        }
+    ]
