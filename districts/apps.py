@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.closures import register_closures_provider
 from initiatives.district_pages import register_district_page
 
 
@@ -18,11 +19,16 @@ class DistrictsConfig(AppConfig):
 
         from . import registry
         from .cache_scopes import scope_of_page
+        from .closures import HouseClosures, rebuild_dates_at
         from .models import CommunityManager, DistrictPage, NeighbourhoodHouse, Proposal
+        from .models.closures import house_saved
         from .permissions import DistrictSnippetPermissionPolicy, ProposalPermissionPolicy
 
         # initiatives, the floor below, asks for the district page through this registration.
         register_district_page(DistrictPage)
+        # ... and for the closures of the houses, which cancel the dates held there.
+        register_closures_provider(HouseClosures())
+        house_saved.connect(rebuild_dates_at, dispatch_uid="districts-house-closures")
 
         # Before any admin view asks for these models' policies (see wagtail.permissions).
         register_permission_policy(

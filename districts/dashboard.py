@@ -1,6 +1,7 @@
 """Panels of the admin home for editors and Community Managers: what is on in their districts in
-the next two weeks, which translations of their pages need work, and which residents' proposals
-wait for an answer. (The pages waiting for their approval are Wagtail's own panel.)
+the next two weeks, when their houses close, which translations of their pages need work, and
+which residents' proposals wait for an answer. (The pages waiting for their approval are
+Wagtail's own panel.)
 
 Each panel costs a fixed number of queries, whatever the number of events, pages or proposals.
 """
@@ -107,6 +108,43 @@ class UpcomingInDistrictsPanel(DashboardPanel):
             "days": UPCOMING_DAYS,
             "limit": UPCOMING_LIMIT,
         }
+
+
+# --- When my houses close ------------------------------------------------------------------
+
+
+class HouseClosuresPanel(DashboardPanel):
+    """The closure under way and the next ones of the houses of the user's districts (their own
+    closures and the public holidays they close on), with a link to each house's editor. The
+    houses come from the cached directory: one query, the user's districts."""
+
+    name = "district_closures"
+    order = 95
+    template_name = "districts/dashboard/closures.html"
+
+    def get_panel_data(self):
+        districts = districts_for_user(self.request.user, EDITING_ACTIONS)
+        directory = get_directory(self.request)
+        default_id = directory.default_locale_id
+        house_ids = {house_id for house_id in districts.values_list("house_id", flat=True) if house_id}
+        houses = {}
+        for house_id in house_ids:
+            house = directory.houses.by_id.get(house_id)
+            if house is not None:
+                source = directory.houses.for_key(house.translation_key, default_id)
+                houses[source.pk] = source
+        if not houses:
+            return {"shown": False}
+        rows = []
+        names = []
+        for house in sorted(houses.values(), key=lambda house: house.name):
+            names.append(house.name)
+            url = reverse("wagtailsnippets_districts_neighbourhoodhouse:edit", args=[house.pk])
+            state = house.closure_state()
+            for closure in ([state.current] if state.current else []) + list(state.coming):
+                rows.append((closure, house, closure is state.current, url))
+        rows.sort(key=lambda row: row[0].start)
+        return {"shown": True, "rows": rows, "house_names": names}
 
 
 # --- Translations that need work -----------------------------------------------------------
@@ -272,6 +310,7 @@ class UnansweredProposalsPanel(DashboardPanel):
 def dashboard_panels(request):
     return [
         UpcomingInDistrictsPanel(request),
+        HouseClosuresPanel(request),
         UnansweredProposalsPanel(request),
         TranslationsToUpdatePanel(request),
     ]

@@ -22,7 +22,7 @@ MANAGER_CARD_SPEC = "fill-200x200"
 
 
 def houses():
-    return NeighbourhoodHouse.objects.prefetch_related("opening_hours")
+    return NeighbourhoodHouse.objects.prefetch_related("opening_hours", "closures")
 
 
 def managers():

@@ -25,8 +25,9 @@ from portal.core.page_cache import valid_until
 from portal.core.sync import occurrence_keys_since
 from portal.core.visibility import public_occurrences
 
+from .closures import closure_reasons
 from .models import EventPage, InitiativePage, Occurrence, OccurrenceChange
-from .models.occurrence import next_change
+from .models.occurrence import cancelled_rows, next_change
 from .occurrences import make_local_aware, zone
 from .queries import attach_pages
 from .recurrence_rules import EARLIEST_DAY, LATEST_DAY
@@ -103,6 +104,8 @@ def prepare_activities(pages, preparation):
         prefetch_related_objects(events, "occurrence_changes")
     if preparation.wants("next_dates"):
         prepare_upcoming(pages)
+    if preparation.wants("exceptions", "cancelled_dates"):
+        cancelled_rows(pages)  # the dates the closures of their houses cancel
 
 
 # --- Occurrences ----------------------------------------------------------------------------
@@ -272,10 +275,25 @@ class OccurrencesAPIViewSet(StrictAPIMixin, GenericViewSet):
         keys = {item.row.change_key for item in listed if item.row.change_key}
         if not keys:
             return {}
-        changes = OccurrenceChange.objects.filter(
-            event_id__in={item.page.pk for item in listed}, translation_key__in=keys
-        ).values_list("event_id", "translation_key", "reason")
-        return {(event_id, key): reason for event_id, key, reason in changes}
+        found = {}
+        by_locale = {}
+        # The closures of the houses (initiatives/closures.py), in each page's language.
+        for item in listed:
+            key = item.row.change_key
+            if key is not None:
+                locale_id = item.page.locale_id
+                if locale_id not in by_locale:
+                    by_locale[locale_id] = closure_reasons(locale_id)
+                closed = by_locale[locale_id].get(key)
+                if closed is not None:
+                    found[(item.page.pk, key)] = closed
+        keys -= {key for _page, key in found}
+        if keys:
+            changes = OccurrenceChange.objects.filter(
+                event_id__in={item.page.pk for item in listed}, translation_key__in=keys
+            ).values_list("event_id", "translation_key", "reason")
+            found.update({(event_id, key): reason for event_id, key, reason in changes})
+        return found
 
     def detail_url(self, pk):
         if not hasattr(self, "_detail_url"):

@@ -1,7 +1,9 @@
 """iCalendar (RFC 5545) feeds of events: one event, one district, or the whole portal.
 
 Recurring events are exported as RRULE/RDATE/EXDATE in local time with a TZID, not exploded;
-a cancelled date becomes an EXDATE, a moved one an override with RECURRENCE-ID.
+a cancelled date (the page's own, or one its house's closure cancels) becomes an EXDATE, a
+moved one an override with RECURRENCE-ID; a one-off event whose date is cancelled is
+`STATUS:CANCELLED`.
 """
 
 import datetime
@@ -132,9 +134,17 @@ def event_components(page, request=None, venue=None, url=None):
         master.add("location", ", ".join(part for part in (venue.name, venue.address) if part))
         if venue.has_coordinates:
             master.add("geo", (float(venue.latitude), float(venue.longitude)))
-    master.add("status", "CONFIRMED")
+    # The dates the closures of its house cancel (initiatives/closures.py), with its own.
+    closed_days = {day for day, _reason in page.closure_cancellations()}
+    changes = list(page.occurrence_changes.all())
+    cancelled_days = closed_days | {change.original_date for change in changes if change.cancelled}
+    rules = page.recurrence
+    repeats = bool(rules and (rules.rrules or rules.rdates))
+    # A single date that will not take place is a cancelled event (RFC 5545 STATUS).
+    cancelled = not repeats and to_local_naive(page.start).date() in cancelled_days
+    master.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     master.add("class", "PUBLIC")
-    master.add("transp", "OPAQUE")
+    master.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
 
     series_time = to_local_naive(page.start).time()
 
@@ -143,9 +153,7 @@ def event_components(page, request=None, venue=None, url=None):
             return day
         return make_local_aware(datetime.datetime.combine(day, series_time))
 
-    rules = page.recurrence
-    changes = list(page.occurrence_changes.all())
-    if rules and (rules.rrules or rules.rdates):
+    if repeats:
         for rule in rules.rrules:
             master.add("rrule", _rrule_value(rule, page.all_day))
         # An extra date at its own time if it has one, as the occurrence engine places it.
@@ -156,7 +164,7 @@ def event_components(page, request=None, venue=None, url=None):
         if rdates:
             master.add("rdate", rdates)
         exdays = {to_local_date(value) for value in rules.exdates}
-        exdays.update(change.original_date for change in changes if change.cancelled)
+        exdays.update(cancelled_days)
         if exdays:
             master.add("exdate", [at_series_time(day) for day in sorted(exdays)])
     components = [master]

@@ -19,9 +19,10 @@ from wagtail.models import Locale, Page
 
 from portal.core.signals import content_changed
 
+from .closures import closures_for
 from .district_pages import district_pages
 from .models import EventPage, InitiativePage, Occurrence
-from .occurrences import ONE_DAY, Schedule, expand, make_local_aware, zone
+from .occurrences import ONE_DAY, Schedule, expand, make_local_aware, to_local_naive, zone
 
 DATED_MODELS = (EventPage, InitiativePage)
 logger = logging.getLogger(__name__)
@@ -80,6 +81,10 @@ def rows_for_page(page, window=None):
     if schedule is None:
         return []
     window_start, window_end = window or horizon()
+    # The closures of its house cancel its dates (initiatives/closures.py).
+    schedule.closures = tuple(
+        closures_for(page, to_local_naive(window_start) - schedule.duration, to_local_naive(window_end))
+    )
     venue = page.get_venue()
     category = page.category
     common = {

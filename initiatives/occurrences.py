@@ -23,6 +23,7 @@ from dateutil import rrule as du_rrule
 from django.conf import settings
 from django.utils import timezone
 
+from .closures import closing
 from .recurrence_rules import dateutil_options, unsafe_rule_errors
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -82,6 +83,9 @@ class Schedule:
     recurrence: object = None  # recurrence.Recurrence or None
     include_first: bool = True
     changes: dict = field(default_factory=dict)  # date -> Change
+    # Closures of the place it is held at (initiatives/closures.py): a date that falls in one,
+    # and that the page does not cancel or move itself, is cancelled with the closure's key.
+    closures: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -227,6 +231,9 @@ def expand(
                 change_key=change.key,
             )
         else:
+            closed = None if change else closing(schedule.closures, start, start + schedule.duration)
+            if closed is not None:
+                change = Change(cancelled=True, reason=closed.reason, key=closed.key)
             expanded = ExpandedDate(
                 start=make_local_aware(start),
                 end=make_local_aware(start + schedule.duration),

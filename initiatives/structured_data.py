@@ -77,7 +77,29 @@ def house_place(house, url=None):
     for key, value in (("telephone", house.phone), ("email", house.email), ("url", house.website or url)):
         if value:
             data[key] = value
+    if special := closed_days(house):
+        data["specialOpeningHoursSpecification"] = special
     return data
+
+
+def closed_days(house):
+    """The house's whole-day closures under way and coming (its `closure_state`, given by the
+    districts app), as schema.org's special opening hours: closed all day is 00:00–00:00."""
+    state = house.closure_state() if hasattr(house, "closure_state") else None
+    if state is None:
+        return []
+    shown = ([state.current] if state.current else []) + list(state.coming)
+    return [
+        {
+            "@type": "OpeningHoursSpecification",
+            "validFrom": closure.first_day.isoformat(),
+            "validThrough": closure.last_day.isoformat(),
+            "opens": "00:00",
+            "closes": "00:00",
+        }
+        for closure in shown
+        if closure.whole_days
+    ]
 
 
 def event_schedules(page):

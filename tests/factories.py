@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
-from districts.models import CommunityManager, DistrictPage, NeighbourhoodHouse, OpeningHours
+from districts.models import CommunityManager, DistrictPage, HouseClosure, NeighbourhoodHouse, OpeningHours
 from home.models import HomePage
 from initiatives.models import (
     Audience,
@@ -61,6 +61,19 @@ class NeighbourhoodHouseFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"casa{n}@example.org")
     step_free = True
     locale = factory.LazyFunction(default_locale)
+    # Closed on no public holiday unless a test says so (the editor's default is every one), so
+    # that a test's dates are cancelled only by the closures it is about.
+    closed_on_holidays = factory.LazyFunction(list)
+
+    @factory.post_generation
+    def closures(self, create, extracted, **kwargs):
+        """`closures=[house_closure(...), ...]` adds closures, saved as the house's editor saves
+        them (the house with its closures: the dates held there are rebuilt)."""
+        if not extracted:
+            return
+        self.closures = list(self.closures.all()) + list(extracted)
+        if create:
+            self.save()
 
     @factory.post_generation
     def opening_hours(self, create, extracted, **kwargs):
@@ -226,6 +239,21 @@ def occurrence_change(original_date, *, cancelled=True, reason="", new_start=Non
         new_start=new_start,
         new_end=new_end,
     )
+
+
+def house_closure(starts_on, ends_on=None, *, reason="Chiuso", from_time=None, until_time=None):
+    """An unsaved HouseClosure to pass as `closures=[...]` to NeighbourhoodHouseFactory, or to
+    add to a house's `closures` before saving it (`close_house`)."""
+    return HouseClosure(
+        starts_on=starts_on, ends_on=ends_on, reason=reason, from_time=from_time, until_time=until_time
+    )
+
+
+def close_house(house, *closures):
+    """Add `closures` to `house` and save it, as its editor does in the admin."""
+    house.closures = list(house.closures.all()) + list(closures)
+    house.save()
+    return house
 
 
 # --- The site tree -------------------------------------------------------------------------

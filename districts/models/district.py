@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -13,7 +14,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from initiatives.feeds import DistrictFeedsMixin
 from initiatives.models import InitiativePage
@@ -27,6 +28,8 @@ from portal.core.places import OnTheMap, PlaceFields
 from portal.core.preview import AppPreviewMixin
 from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
+
+from .closures import HolidaysField, all_holidays, closure_state, house_saved
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -80,6 +83,15 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, OnTheMap, PlaceFields
         blank=True,
         help_text=_("Lifts, accessible toilets, hearing loops, quiet rooms, how to ask for help."),
     )
+    closed_on_holidays = HolidaysField(
+        _("closed on these public holidays"),
+        default=all_holidays,
+        blank=True,
+        help_text=_(
+            "Untick a holiday on which the house is open. On the ticked ones, the dates of "
+            "everything held at the house are shown as cancelled."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -98,6 +110,13 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, OnTheMap, PlaceFields
         MultiFieldPanel(
             [InlinePanel("opening_hours", label=_("Opening hours")), FieldPanel("opening_notes")],
             heading=_("Opening hours"),
+        ),
+        MultiFieldPanel(
+            [
+                InlinePanel("closures", label=_("Closure"), heading=_("Days or hours it is closed")),
+                FieldPanel("closed_on_holidays"),
+            ],
+            heading=_("Closures"),
         ),
         MultiFieldPanel(
             [FieldPanel("step_free"), FieldPanel("accessibility_notes")],
@@ -123,6 +142,9 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, OnTheMap, PlaceFields
         SynchronizedField("website", overridable=False),
         SynchronizedField("opening_hours", overridable=False),
         SynchronizedField("step_free", overridable=False),
+        SynchronizedField("closed_on_holidays", overridable=False),
+        # Each closure's reason is translated; its dates are synchronised (HouseClosure).
+        TranslatableField("closures"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -132,6 +154,26 @@ class NeighbourhoodHouse(TranslatableMixin, index.Indexed, OnTheMap, PlaceFields
 
     def __str__(self):
         return self.name
+
+    def save(self, **kwargs):
+        super().save(**kwargs)
+        # Its closures are committed with it (modelcluster): the dates held here follow them.
+        house_saved.send(sender=type(self), house=self)
+
+    def closure_state(self):
+        """Closed now and until when, and the next closures (districts/models/closures.py)."""
+        return closure_state(self)
+
+    def closures_data(self):
+        """The closure under way and the next ones, for the API (ISO 8601, Rome offset)."""
+        locale = get_directory().locales.get(self.locale_id)
+        with translation.override(locale.language_code if locale else None):  # the holidays' names
+            state = self.closure_state()
+        shown = ([state.current] if state.current else []) + list(state.coming)
+        return [
+            {"start": closure.start.isoformat(), "end": closure.end.isoformat(), "reason": closure.reason}
+            for closure in shown
+        ]
 
     @property
     def full_address(self):
@@ -360,6 +402,28 @@ class DistrictPage(DistrictFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMi
                 "website": {"type": "string"},
                 "step_free": {"type": "boolean"},
                 "accessibility_notes": {"type": "string"},
+                "closures": {
+                    "type": "array",
+                    "description": (
+                        "When the house is closed: the closure under way, if any, then the next "
+                        "three within a year, public holidays included. The dates held at the "
+                        "house in those periods are cancelled with the same reason."
+                    ),
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "start": {"type": "string", "format": "date-time"},
+                            "end": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "The moment it opens again (excluded).",
+                            },
+                            "reason": {"type": "string", "description": "In the page's language."},
+                        },
+                        "required": ["start", "end", "reason"],
+                        "additionalProperties": False,
+                    },
+                },
             },
             "required": [
                 "id",
@@ -374,6 +438,7 @@ class DistrictPage(DistrictFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMi
                 "website",
                 "step_free",
                 "accessibility_notes",
+                "closures",
             ],
             "additionalProperties": False,
         },
@@ -447,6 +512,7 @@ class DistrictPage(DistrictFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMi
             "website": house.website,
             "step_free": house.step_free,
             "accessibility_notes": house.accessibility_notes,
+            "closures": house.closures_data(),
         }
 
     @property

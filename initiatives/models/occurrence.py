@@ -142,3 +142,19 @@ def opening_state(page, upcoming=None):
         "current": current,
         "next": following[0] if following else None,
     }
+
+
+def cancelled_rows(pages):
+    """Read once for `pages`: each page's cancelled, not moved, rows as (start, change key), kept
+    on the page as `prepared_cancelled_rows` (ActivityPage.closure_cancellations). One query."""
+    pages = [page for page in pages if "prepared_cancelled_rows" not in page.__dict__]
+    if not pages:
+        return
+    by_key = {}
+    rows = Occurrence.objects.filter(
+        translation_key__in={page.translation_key for page in pages}, cancelled=True, moved=False
+    ).order_by("start")
+    for key, start, change_key in rows.values_list("translation_key", "start", "change_key"):
+        by_key.setdefault(key, []).append((start, change_key))
+    for page in pages:
+        page.prepared_cancelled_rows = by_key.get(page.translation_key, [])

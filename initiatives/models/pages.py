@@ -1,7 +1,7 @@
 """Initiative and event pages: what residents can join, where, when and for whom."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
@@ -28,6 +28,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from initiatives.closures import closure_reasons
 from initiatives.describe import describe_series, time_range
 from initiatives.district_pages import district_pages
 from initiatives.expandable import expandable_recurrence, rule_lines
@@ -54,7 +55,7 @@ from portal.core.routable import RoutesMixin
 from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, names_in_locale
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
 
-from .occurrence import LazyRows, next_occurrences, opening_state
+from .occurrence import LazyRows, cancelled_rows, next_occurrences, opening_state
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class Venue(OnTheMap):
     latitude: Decimal | None
     longitude: Decimal | None
     step_free: bool
+    # The house, when it is one: its card says when it is closed (includes/house_closures.html).
+    house: object = field(default=None, compare=False)
 
     def as_dict(self):
         return {
@@ -403,6 +406,7 @@ class ActivityPage(AppPreviewMixin, CachedViewRestrictionsMixin, FoldedSearchMix
             latitude=house.latitude,
             longitude=house.longitude,
             step_free=house.step_free,
+            house=house,
         )
 
     # The localized_* values are cached per instance so that a page view and the API can prepare
@@ -452,10 +456,42 @@ class ActivityPage(AppPreviewMixin, CachedViewRestrictionsMixin, FoldedSearchMix
             return prepared[1][:limit]
         return next_occurrences(self, limit=limit)
 
+    @cached_property
+    def change_reasons(self):
+        """{change key: message to residents}, in this page's language: the closures of the
+        house it is held at (initiatives/closures.py) and its own cancelled or moved dates.
+
+        Occurrence rows carry the key of what changed them (`change_key`), so a page in any
+        locale can show its own translated message for a cancelled or moved date.
+        """
+        return {**closure_reasons(self.locale_id), **self.own_change_reasons()}
+
+    def own_change_reasons(self):
+        return {}
+
+    def closure_cancellations(self):
+        """[(planned local day, message)] of the dates the closures of its house cancel, in this
+        page's language, from the occurrence table (read for a whole listing by `cancelled_rows`)."""
+        cancelled_rows([self])
+        reasons = closure_reasons(self.locale_id)
+        own = self.own_change_reasons()
+        found = {}
+        for start, key in self.prepared_cancelled_rows:
+            if key in reasons and key not in own:
+                found.setdefault(to_local_date(start), reasons[key])
+        return sorted(found.items())
+
+    def closure_exceptions(self):
+        """The `exceptions` entries of the dates its house's closures cancel."""
+        return [
+            {"date": day.isoformat(), "status": "cancelled", "moved_to": None, "reason": reason}
+            for day, reason in self.closure_cancellations()
+        ]
+
     @property
     def next_dates(self):
         """The next ten dates in ISO 8601 with the Rome offset, cancelled ones marked."""
-        reasons = self.change_reasons if isinstance(self, EventPage) else {}
+        reasons = self.change_reasons
         return [
             {
                 "start": timezone.localtime(occ.start, zone()).isoformat(),
@@ -558,8 +594,8 @@ class InitiativePage(ActivityPage):
         null=True,
         include_dtstart=False,
         help_text=_(
-            "When it is open, e.g. every Tuesday. Add the public holidays when it is closed "
-            "as excluded dates."
+            "When it is open, e.g. every Tuesday. The closures of its house, public holidays "
+            "included, cancel dates by themselves; add other days off as excluded dates."
         ),
     )
     schedule_starts_on = models.DateField(
@@ -688,9 +724,9 @@ class InitiativePage(ActivityPage):
 
     @property
     def exceptions(self):
-        """An initiative has no cancelled or moved dates of its own: its closures are excluded
-        dates of the schedule."""
-        return []
+        """An initiative has no cancelled or moved dates of its own (the days it does not open
+        are excluded dates of the schedule): only the dates its house's closures cancel."""
+        return self.closure_exceptions()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -873,15 +909,18 @@ class EventPage(RoutesMixin, ActivityPage):
                     "reason": change.reason,
                 }
             )
-        return result
+        result.extend(self.closure_exceptions())
+        return sorted(result, key=lambda item: item["date"])
 
     @property
     def cancelled_dates(self):
-        return [
+        own = [
             {"date": change.original_date.isoformat(), "reason": change.reason}
             for change in self.occurrence_changes.all()
             if change.cancelled
         ]
+        closed = [{"date": day.isoformat(), "reason": reason} for day, reason in self.closure_cancellations()]
+        return sorted(own + closed, key=lambda item: item["date"])
 
     @property
     def is_past(self):
@@ -901,13 +940,8 @@ class EventPage(RoutesMixin, ActivityPage):
             self.recurrence, start, "" if self.all_day else time_range(start.time(), end.time())
         )
 
-    @cached_property
-    def change_reasons(self):
-        """{translation key of a change: message to residents}, in this page's language.
-
-        Occurrence rows carry the translation key of their change (`change_key`), so a
-        page in any locale can show its own translated message for a cancelled or moved date.
-        """
+    def own_change_reasons(self):
+        """{translation key of a change: message to residents}, in this page's language."""
         return {
             change.translation_key: change.reason for change in self.occurrence_changes.all() if change.reason
         }

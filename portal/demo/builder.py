@@ -31,7 +31,7 @@ from initiatives.models import (
 )
 from portal.core import upstream
 
-from . import content, dates
+from . import closures, content, dates
 from .images import Picture, ensure_image
 from .translations import DemoTranslator
 
@@ -61,6 +61,7 @@ class DemoBuilder:
         self.audiences = self.ensure_audiences()
         self.languages = self.ensure_spoken_languages()
         self.houses = {spec.key: self.ensure_house(spec) for spec in content.HOUSES}
+        closures.ensure_closures(self.houses, self.today, self.created, self.log)
         self.managers = {spec.key: self.ensure_manager(spec) for spec in content.MANAGERS}
 
         self.home = self.ensure_home()
@@ -387,7 +388,7 @@ class DemoBuilder:
 
     def ensure_initiative(self, district, district_spec, spec, house):
         def make_fields():
-            schedule = dates.schedule_dates(spec.schedule, self.today)
+            schedule = dates.schedule_dates(spec.schedule, self.today, at_house=spec.venue is None)
             return {
                 **self._activity_fields(district_spec, spec, house),
                 "status": InitiativePage.Status.ACTIVE,
@@ -401,7 +402,7 @@ class DemoBuilder:
         return self.child(district, InitiativePage, spec.slug, make_fields, body=spec.body)
 
     def ensure_event(self, parent, district_spec, spec, house):
-        event_dates = dates.event_dates(spec.when, self.today)
+        event_dates = dates.event_dates(spec.when, self.today, at_house=spec.venue is None)
 
         def make_fields():
             return {

@@ -2,8 +2,10 @@
 
 The content module describes a schedule ("every Thursday 18–20", "the first Saturday of the
 month", "a Sunday about two weeks from now"); this module turns it into aware datetimes in
-`settings.EVENTS_TIME_ZONE` and django-recurrence values, with the Italian public holidays
-(and, where asked, the Christmas and August breaks) as excluded dates.
+`settings.EVENTS_TIME_ZONE` and django-recurrence values, with the Christmas and August breaks
+(where asked) as excluded dates. The public holidays are closures of the houses
+(initiatives/holidays.py), which cancel what is held there: they are excluded dates only of the
+activities held somewhere else, so the demo does not say the same thing twice.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from zoneinfo import ZoneInfo
 
 import recurrence
 from dateutil import rrule as du_rrule
-from dateutil.easter import easter
 from django.conf import settings
+
+from initiatives.holidays import italian_holidays
 
 MO, TU, WE, TH, FR, SA, SU = range(7)
 RECURRENCE_DAYS = (
@@ -46,25 +49,18 @@ def aware(day: datetime.date, at: datetime.time = datetime.time(0, 0)) -> dateti
     return datetime.datetime.combine(day, at, tzinfo=zone())
 
 
-def italian_holidays(year: int) -> set[datetime.date]:
-    """National public holidays plus San Giovanni (24 June), the patron saint of Turin."""
-    easter_sunday = easter(year)
-    fixed = [(1, 1), (1, 6), (4, 25), (5, 1), (6, 2), (6, 24), (8, 15), (11, 1), (12, 8), (12, 25), (12, 26)]
-    days = {datetime.date(year, month, day) for month, day in fixed}
-    days.update({easter_sunday, easter_sunday + datetime.timedelta(days=1)})
-    return days
-
-
 def is_break(day: datetime.date) -> bool:
     """The Christmas holidays (24 December to 6 January) and the month of August."""
     return day.month == 8 or (day.month == 12 and day.day >= 24) or (day.month == 1 and day.day <= 6)
 
 
-def closed_days(first: datetime.date, last: datetime.date, *, breaks: bool) -> set[datetime.date]:
-    holidays = set()
-    for year in range(first.year, last.year + 1):
-        holidays |= italian_holidays(year)
-    closed = {day for day in holidays if first <= day <= last}
+def closed_days(
+    first: datetime.date, last: datetime.date, *, breaks: bool, holidays: bool = True
+) -> set[datetime.date]:
+    found = set()
+    for year in range(first.year, last.year + 1) if holidays else ():
+        found |= italian_holidays(year)
+    closed = {day for day in found if first <= day <= last}
     if breaks:
         day = first
         while day <= last:
@@ -216,7 +212,7 @@ class ScheduleDates:
     closes_at: datetime.time
 
 
-def _series(when, first: datetime.date, today: datetime.date):
+def _series(when, first: datetime.date, today: datetime.date, holidays: bool = True):
     """(Recurrence, planned dates not excluded) of a repeating shape starting on `first`."""
     last = today + datetime.timedelta(days=CLOSURE_WINDOW_DAYS)
     rule = when.rule(first)
@@ -228,7 +224,7 @@ def _series(when, first: datetime.date, today: datetime.date):
             inc=True,
         )
     ]
-    closed = closed_days(first, last, breaks=when.breaks)
+    closed = closed_days(first, last, breaks=when.breaks, holidays=holidays)
     if getattr(when, "weekdays_only", False):
         closed |= {day for day in planned if day.weekday() >= SA}
     closed &= set(planned)
@@ -249,9 +245,10 @@ def _one_off_day(when, today: datetime.date) -> datetime.date:
         day += step
 
 
-def event_dates(when, today: datetime.date) -> EventDates:
+def event_dates(when, today: datetime.date, at_house: bool = False) -> EventDates:
+    """`at_house`: held at a house, whose public holidays cancel its dates (not excluded here)."""
     if isinstance(when, REPEATING):
-        value, dates = _series(when, when.first_day(today), today)
+        value, dates = _series(when, when.first_day(today), today, holidays=not at_house)
         # The first occurrence is the first date that is not excluded.
         first = dates[0]
         return EventDates(
@@ -271,8 +268,8 @@ def event_dates(when, today: datetime.date) -> EventDates:
     raise TypeError(f"Unknown schedule shape: {when!r}")
 
 
-def schedule_dates(when: Weekly, today: datetime.date) -> ScheduleDates:
+def schedule_dates(when: Weekly, today: datetime.date, at_house: bool = False) -> ScheduleDates:
     """An initiative's regular opening: the series since the season began, and its hours."""
     first = when.first_day(today - datetime.timedelta(weeks=SEASON_WEEKS))
-    value, _dates = _series(when, first, today)
+    value, _dates = _series(when, first, today, holidays=not at_house)
     return ScheduleDates(recurrence=value, starts_on=first, opens_at=when.start, closes_at=when.end)

@@ -1651,6 +1651,46 @@ MIRAFIORI_ACTIVITIES = [
 ]
 
 
+CLOSURES = [
+    t(
+        "Chiusura estiva: ci rivediamo dopo Ferragosto",
+        en="Summer closure: see you again after the mid-August holiday",
+        fr="Fermeture estivale : on se retrouve après le 15 août",
+        es="Cierre de verano: nos vemos después del 15 de agosto",
+        ro="Închidere de vară: ne revedem după 15 august",
+        ar="إغلاق صيفي: نلتقي من جديد بعد عطلة منتصف أغسطس",
+        zh="夏季闭馆：八月节假期后再见",
+    ),
+    t(
+        "Chiusura per sciopero generale dei servizi",
+        en="Closed for a general strike of public services",
+        fr="Fermé pour une grève générale des services",
+        es="Cerrado por una huelga general de los servicios",
+        ro="Închis din cauza unei greve generale a serviciilor",
+        ar="مغلق بسبب إضراب عام في الخدمات",
+        zh="因公共服务总罢工闭馆",
+    ),
+    t(
+        "Chiusura per un guasto all’impianto idraulico",
+        en="Closed because of a burst pipe",
+        fr="Fermé à cause d’une fuite d’eau",
+        es="Cerrado por una avería en la fontanería",
+        ro="Închis din cauza unei țevi sparte",
+        ar="مغلق بسبب عطل في السباكة",
+        zh="因水管故障闭馆",
+    ),
+    t(
+        "Chiusura per la disinfestazione dei locali",
+        en="Closed for pest control in the rooms",
+        fr="Fermé pour la désinsectisation des locaux",
+        es="Cerrado por la desinsectación del local",
+        ro="Închis pentru dezinsecția spațiilor",
+        ar="مغلق لتطهير المكان من الحشرات",
+        zh="因场地消杀闭馆",
+    ),
+]
+
+
 def build_memory():
     """{Italian string: {language code: translation}}, refusing an Italian string given twice."""
     memory = {}
@@ -1664,6 +1704,7 @@ def build_memory():
         + SAN_SALVARIO_ACTIVITIES
         + BARRIERA_ACTIVITIES
         + MIRAFIORI_ACTIVITIES
+        + CLOSURES
     )
     for italian, translations in entries:
         if italian in memory:

@@ -24,6 +24,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation
 
 from districts.models import DistrictPage, NeighbourhoodHouse
+from initiatives.closures import closure_reasons
 from initiatives.models import CalendarPage, Category
 from portal.core import i18n as portal_i18n
 from portal.core.absolute_urls import absolute_url
@@ -588,6 +589,17 @@ def reason_for(occurrence, page):
     if reasons is None:
         return ""
     return reasons.get(key, "")
+
+
+@register.filter
+def closure_reason(item):
+    """The reason of a listed occurrence that a closure of its house cancels, in its page's
+    language (initiatives/closures.py); empty for any other. Reads no table."""
+    key = getattr(item, "change_key", None)
+    page = getattr(item, "page", None)
+    if not key or page is None:
+        return ""
+    return closure_reasons(page.locale_id).get(key, "")
 
 
 @register.filter

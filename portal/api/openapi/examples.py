@@ -69,6 +69,13 @@ DISTRICT_DETAIL = {
         "website": "https://casadelquartiere.example",
         "step_free": True,
         "accessibility_notes": "Ingresso senza gradini da via Morgari.",
+        "closures": [
+            {
+                "start": "2027-08-08T00:00:00+02:00",
+                "end": "2027-08-23T00:00:00+02:00",
+                "reason": "Chiusura estiva: ci rivediamo dopo Ferragosto",
+            }
+        ],
     },
     "manager_data": {
         "id": 1,
