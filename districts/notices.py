@@ -24,12 +24,11 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from initiatives.models import InitiativePage
 from portal.core.directory import Translated, get_directory
 from portal.core.i18n import content_language
 from portal.core.page_cache import cached_by_version, valid_until
 from portal.core.visibility import without_restricted
-
-from initiatives.models import InitiativePage
 
 from .models import Notice
 
