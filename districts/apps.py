@@ -18,8 +18,12 @@ class DistrictsConfig(AppConfig):
 
         from . import registry
         from .cache_scopes import scope_of_page
-        from .models import CommunityManager, DistrictPage, NeighbourhoodHouse, Proposal
-        from .permissions import DistrictSnippetPermissionPolicy, ProposalPermissionPolicy
+        from .models import CommunityManager, DistrictPage, NeighbourhoodHouse, Notice, Proposal
+        from .permissions import (
+            DistrictSnippetPermissionPolicy,
+            NoticePermissionPolicy,
+            ProposalPermissionPolicy,
+        )
 
         # initiatives, the floor below, asks for the district page through this registration.
         register_district_page(DistrictPage)
@@ -32,6 +36,7 @@ class DistrictsConfig(AppConfig):
             CommunityManager, DistrictSnippetPermissionPolicy(CommunityManager, "manager")
         )
         register_permission_policy(Proposal, ProposalPermissionPolicy(Proposal))
+        register_permission_policy(Notice, NoticePermissionPolicy(Notice))
         register_content_app(self.label, resident_submissions={"proposal"})
         # Their pictures and documents are public (the API lists them, apps sync them).
         register_public_snippets("districts.CommunityManager", "districts.NeighbourhoodHouse")
