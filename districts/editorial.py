@@ -5,8 +5,8 @@ Per district (named after its page in the default locale):
 
 - "<District> editors" add and edit pages below every locale's copy of the district page and
   submit them for moderation; they do not publish. The same for the district's notices: they
-  write them and submit them to the district's workflow, whatever their level. They add, change and choose images and
-  documents in the district's collection.
+  write them and submit them to the district's workflow, whatever their level. They add,
+  change and choose images and documents in the district's collection.
 - "<District> Community Managers" can do the same and also publish, lock and unlock; they are
   the reviewers of the workflow "Community Manager approval — <District>", attached to every
   locale's copy of the district page (and followed by the district's notices,
