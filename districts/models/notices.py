@@ -158,16 +158,12 @@ class Notice(
             elif (self.ends - self.starts).days > MAX_NOTICE_DAYS:
                 errors["ends"] = _("A notice shows for one year at most.")
         wanted = self.SCOPE_FIELDS.get(self.scope)
-        for scope, name in self.SCOPE_FIELDS.items():
+        for name in self.SCOPE_FIELDS.values():
             chosen = getattr(self, f"{name}_id") is not None
             if name == wanted and not chosen:
-                errors[name] = _("Choose the %(scope)s where the notice shows.") % {
-                    "scope": self.Scope(scope).label.lower()
-                }
+                errors[name] = _("Choose where the notice shows.")
             elif name != wanted and chosen:
-                errors[name] = _("Leave this empty: the notice shows in “%(scope)s”.") % {
-                    "scope": self.Scope(self.scope).label
-                }
+                errors[name] = _("Leave this empty, or choose the matching “where it shows”.")
         if errors:
             raise ValidationError(errors)
 
