@@ -135,7 +135,9 @@ class NoticesAPIViewSet(StrictAPIMixin, GenericViewSet):
         for district in directory.districts:
             if entry.house_key and notices.house_key_of(district, directory) == entry.house_key:
                 return district
-            if entry.initiative_paths and any(path.startswith(district.path) for path in entry.initiative_paths):
+            if entry.initiative_paths and any(
+                path.startswith(district.path) for path in entry.initiative_paths
+            ):
                 return district
         return None
 
@@ -182,7 +184,11 @@ class NoticesAPIViewSet(StrictAPIMixin, GenericViewSet):
         link = {
             "type": "object",
             "nullable": True,
-            "properties": {"id": {"type": "integer"}, "slug": {"type": "string"}, "title": {"type": "string"}},
+            "properties": {
+                "id": {"type": "integer"},
+                "slug": {"type": "string"},
+                "title": {"type": "string"},
+            },
             "required": ["id", "slug", "title"],
             "additionalProperties": False,
         }
@@ -207,7 +213,10 @@ class NoticesAPIViewSet(StrictAPIMixin, GenericViewSet):
                         "type": "object",
                         "properties": {
                             "type": {"type": "string", "enum": list(Notice.Scope.values)},
-                            "district": {**link, "description": "The district it concerns (null: the portal)."},
+                            "district": {
+                                **link,
+                                "description": "The district it concerns (null: the portal).",
+                            },
                             "house": {
                                 "type": "object",
                                 "nullable": True,

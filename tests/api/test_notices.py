@@ -21,7 +21,9 @@ def notices(district, other_district):
     return {
         "urgent": NoticeFactory(district=district, level=Notice.Level.URGENT, title="Casa chiusa"),
         "house": NoticeFactory(house=district.house, title="Ascensore guasto"),
-        "initiative": NoticeFactory(initiative=initiative, level=Notice.Level.IMPORTANT, title="Sportello spostato"),
+        "initiative": NoticeFactory(
+            initiative=initiative, level=Notice.Level.IMPORTANT, title="Sportello spostato"
+        ),
         "other": NoticeFactory(district=other_district, title="Festa in cortile"),
         "portal": NoticeFactory(scope=Notice.Scope.PORTAL, title="Sciopero"),
         "future": NoticeFactory(
@@ -43,13 +45,23 @@ def titles(client, query=""):
 def test_active_now_urgent_first_and_never_drafts(client, notices):
     found = titles(client, "?active=now")
     assert found[0] == "Casa chiusa"
-    assert set(found) == {"Casa chiusa", "Ascensore guasto", "Sportello spostato", "Festa in cortile", "Sciopero"}
+    assert set(found) == {
+        "Casa chiusa",
+        "Ascensore guasto",
+        "Sportello spostato",
+        "Festa in cortile",
+        "Sciopero",
+    }
     assert titles(client, "?active=upcoming") == ["Iscrizioni dal lunedì"]
     assert len(titles(client, "?active=all")) == 6
 
 
 def test_by_district_and_level(client, notices, district):
-    assert set(titles(client, "?district=san-salvario")) == {"Casa chiusa", "Ascensore guasto", "Sportello spostato"}
+    assert set(titles(client, "?district=san-salvario")) == {
+        "Casa chiusa",
+        "Ascensore guasto",
+        "Sportello spostato",
+    }
     assert set(titles(client, f"?district={district.pk}&active=now&level=urgent")) == {"Casa chiusa"}
     response = client.get(URL + "?district=san-salvario&level=important")
     (item,) = response.json()["items"]
@@ -61,7 +73,15 @@ def test_by_district_and_level(client, notices, district):
 
 @pytest.mark.parametrize(
     "query",
-    ["?active=today", "?district=atlantide", "?level=red", "?locale=xx", "?limit=-1", "?foo=1", "?active=now&active=all"],
+    [
+        "?active=today",
+        "?district=atlantide",
+        "?level=red",
+        "?locale=xx",
+        "?limit=-1",
+        "?foo=1",
+        "?active=now&active=all",
+    ],
 )
 def test_bad_parameters_are_400_with_a_message(client, notices, query):
     response = client.get(URL + query)
@@ -87,14 +107,25 @@ def test_in_the_language_asked_for_else_italian(client, site_tree, notices):
 def test_a_cached_answer_ends_with_the_notice(client, page_cache, clock, district):
     now = timezone.now().replace(microsecond=0)
     clock.set(now)
-    NoticeFactory(district=district, title="Chiuso oggi", starts=now - datetime.timedelta(hours=1), ends=now + datetime.timedelta(minutes=30))
-    NoticeFactory(district=district, title="Domani", starts=now + datetime.timedelta(hours=1), ends=now + datetime.timedelta(hours=5))
+    NoticeFactory(
+        district=district,
+        title="Chiuso oggi",
+        starts=now - datetime.timedelta(hours=1),
+        ends=now + datetime.timedelta(seconds=30),
+    )
+    NoticeFactory(
+        district=district,
+        title="Domani",
+        starts=now + datetime.timedelta(seconds=45),
+        ends=now + datetime.timedelta(hours=5),
+    )
     first = client.get(URL)
     assert [item["title"] for item in first.json()["items"]] == ["Chiuso oggi"]
     assert client.get(URL)["X-Cache"] == "HIT"
-    clock.set(now + datetime.timedelta(minutes=31))
+    # Both moments within API_CACHE_SECONDS (60): only the notices' own limits end the entry.
+    clock.set(now + datetime.timedelta(seconds=31))
     assert titles(client) == []
-    clock.set(now + datetime.timedelta(hours=1, seconds=1))
+    clock.set(now + datetime.timedelta(seconds=46))
     assert titles(client) == ["Domani"]
 
 
