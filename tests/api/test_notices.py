@@ -127,15 +127,3 @@ def test_a_cached_answer_ends_with_the_notice(client, page_cache, clock, distric
     assert titles(client) == []
     clock.set(now + datetime.timedelta(seconds=46))
     assert titles(client) == ["Domani"]
-
-
-@pytest.mark.parametrize("count", [3, 12])
-def test_the_listing_costs_the_same_for_3_and_12(client, district, django_assert_max_num_queries, count):
-    initiative = InitiativePageFactory(parent=district, title="Sportello", slug="sportello")
-    for number in range(count):
-        NoticeFactory(district=district, title=f"Avviso {number}")
-        NoticeFactory(initiative=initiative, title=f"Avviso dello sportello {number}")
-    client.get(URL + "?limit=100")
-    with django_assert_max_num_queries(4):
-        answer = client.get(URL + "?limit=100&locale=en").json()
-    assert answer["meta"]["total_count"] == 2 * count
