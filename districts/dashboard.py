@@ -1,6 +1,7 @@
 """Panels of the admin home for editors and Community Managers: what is on in their districts in
 the next two weeks, the notices shown there now or soon, which translations of their pages need
-work, and which residents' proposals wait for an answer. (The pages waiting for their approval are Wagtail's own panel.)
+work, and which residents' proposals wait for an answer. (The pages waiting for their approval
+are Wagtail's own panel.)
 
 Each panel costs a fixed number of queries, whatever the number of events, pages or proposals.
 """
