@@ -8,7 +8,7 @@ that shows notices, or could show one that has not started yet, calls `valid_unt
 nearest start or end among them: a cached page, fragment or API answer is kept only until then,
 so an expired notice disappears and a future one appears without anyone publishing.
 
-Where they show (docs/NOTICES.md says it for editors):
+Where they show (the README's "Editors" says it for editors):
 
 - urgent: a banner at the top of the home page (every urgent notice) and of every page of the
   district it concerns (the district's own, its house's, and its initiatives' on their pages);
