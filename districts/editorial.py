@@ -103,6 +103,8 @@ TRANSLATOR_MODEL_PERMISSIONS = [
     ("initiatives", "change_category"),
     ("initiatives", "change_audience"),
     ("initiatives", "view_spokenlanguage"),
+    # Notices: translated in the translation editor, published by a Community Manager.
+    ("districts", "view_notice"),
 ]
 
 TRANSLATORS_GROUP = "Translators"

@@ -115,8 +115,16 @@ class NoticePermissionPolicy(ModelPermissionPolicy):
     A notice belongs to the district it names, to the district of its house, or to the district
     above its initiative, in any language; one for the whole portal belongs to administrators.
     Editing (view, change, delete, lock, unlock) needs one of the districts the user may edit
-    pages in; publishing and unpublishing, one the user may publish pages in.
+    pages in; publishing and unpublishing, one the user may publish pages in. Translating (with
+    wagtail-localize's translation editor, never the edit form) is for who may change the
+    notice and for translators (`submit_translation`) in the districts whose pages they edit;
+    their translations wait, as drafts, for someone who may publish.
     """
+
+    def user_has_permission(self, user, action):
+        if action == TRANSLATE:
+            return super().user_has_permission(user, "change") or user.has_perm(SUBMIT_TRANSLATION)
+        return super().user_has_permission(user, action)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_any_permission_for_instance(user, {action}, instance)
@@ -140,6 +148,15 @@ class NoticePermissionPolicy(ModelPermissionPolicy):
         for action in allowed:
             chosen |= self.visible_to(user, action)
         return chosen
+
+    def translation_keys_for_user(self, user, action):
+        """The notices (by translation key) on which `user` may do `action` (the index view's
+        question, as for houses)."""
+        if user.is_superuser:
+            return set(self.model._default_manager.values_list("translation_key", flat=True))
+        if not self.user_has_permission(user, action):
+            return set()
+        return set(self.visible_to(user, action).values_list("translation_key", flat=True))
 
     def visible_to(self, user, action):
         """The notices of the districts where `user` may do `action` with pages."""

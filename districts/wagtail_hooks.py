@@ -152,8 +152,9 @@ class CommunityManagerViewSet(DistrictSnippetViewSet):
 # --- Notices ---------------------------------------------------------------------------------
 
 
-class NoticeIndexView(snippet_views.IndexView):
-    """Only the notices of the user's districts (districts.permissions.NoticePermissionPolicy)."""
+class NoticeIndexView(ScopedSnippetIndexView):
+    """Only the notices of the user's districts (districts.permissions.NoticePermissionPolicy),
+    each linked to its edit form, or to the translation editor for a translator."""
 
     def get_base_queryset(self):
         policy = policy_registry.get_by_type(self.model)
@@ -180,7 +181,7 @@ class NoticeViewSet(SnippetViewSet):
     copy_view_enabled = False
     edit_handler = ObjectList(Notice.panels, base_form_class=NoticeForm)
     index_view_class = NoticeIndexView
-    edit_view_class = scoped(snippet_views.EditView)
+    edit_view_class = ScopedSnippetEditView
     delete_view_class = scoped(snippet_views.DeleteView, "delete")
     history_view_class = scoped(snippet_views.HistoryView)
     usage_view_class = scoped(snippet_views.UsageView)

@@ -127,3 +127,22 @@ def test_each_sees_and_edits_only_their_districts_notices(client, editorial, edi
 def test_setup_editorial_grants_notice_permissions(editorial, editor, sara):
     assert editor.has_perm("districts.change_notice") and not editor.has_perm("districts.publish_notice")
     assert sara.has_perm("districts.publish_notice")
+
+
+def test_a_translator_translates_a_notice_in_the_translation_editor_only(client, editorial, translator, sara):
+    from wagtail_localize.models import Translation
+
+    notice = NoticeFactory(district=editorial.ss, title="Casa chiusa")
+    client.force_login(translator)
+    assert "Casa chiusa" in client.get(reverse(LIST)).content.decode()
+    # The facts stay the Italian record's: no edit form for a translator.
+    assert client.get(reverse(EDIT, args=[notice.pk])).status_code in (302, 403)
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["districts", "notice", notice.pk])
+    assert client.post(url, {"locales": [editorial.en.pk]}).status_code == 302
+    target = Translation.objects.get(target_locale=editorial.en).get_target_instance()
+    editor_page = client.get(reverse(EDIT, args=[target.pk]))
+    assert editor_page.status_code == 200
+    assert (
+        "translation-editor" in editor_page.content.decode()
+        or "wagtail-localize" in editor_page.content.decode()
+    )
