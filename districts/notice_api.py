@@ -2,6 +2,8 @@
 cached list as the pages (districts/notices.py), strict like the occurrences endpoint, and kept
 by the page cache only until the nearest start or end among the notices it could list."""
 
+import uuid
+
 from django.urls import path
 from django.utils import timezone, translation
 from rest_framework.response import Response
@@ -131,7 +133,7 @@ class NoticesAPIViewSet(StrictAPIMixin, GenericViewSet):
     def district_of(self, entry, directory):
         """The district page (any locale) the notice is about; None for the whole portal."""
         if entry.district_key:
-            return directory.districts.source(entry.district_key)
+            return directory.districts.source(uuid.UUID(entry.district_key))
         for district in directory.districts:
             if entry.house_key and notices.house_key_of(district, directory) == entry.house_key:
                 return district
@@ -146,7 +148,7 @@ class NoticesAPIViewSet(StrictAPIMixin, GenericViewSet):
         district = self.district_of(entry, directory)
         if district is not None:
             district = directory.districts.for_key(district.translation_key, locale_id)
-        house = directory.houses.for_key(entry.house_key, locale_id) if entry.house_key else None
+        house = directory.houses.for_key(uuid.UUID(entry.house_key), locale_id) if entry.house_key else None
         initiative = initiatives.get(entry.initiative_key) if entry.initiative_key else None
         return {
             "id": entry.source_id,

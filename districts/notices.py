@@ -20,6 +20,7 @@ Facts (level, window, scope) are the source notice's; the words are the reader's
 published translation, else the source's (portal/core/directory.py's rule).
 """
 
+import uuid
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -250,6 +251,7 @@ class Shown:
     locale_id: int  # the locale of title and text (the source's when not translated)
     language: str
     translated: bool
+    where: str = ""  # the district or house it concerns, in the reader's language
 
     @property
     def level(self):
@@ -279,7 +281,33 @@ def read_in(entry, locale_id, directory):
 
 
 def localized(entries, locale_id, directory):
-    return [read_in(entry, locale_id, directory) for entry in entries]
+    shown = [read_in(entry, locale_id, directory) for entry in entries]
+    for item in shown:
+        item.where = where(item.entry, locale_id, directory)
+    return shown
+
+
+def where(entry, locale_id, directory):
+    """The name of the house, else of the district, the notice concerns; "" for the portal."""
+    if entry.house_key:
+        house = directory.houses.for_key(uuid.UUID(entry.house_key), locale_id)
+        return house.name if house is not None else ""
+    district = None
+    if entry.district_key:
+        district = directory.districts.source(uuid.UUID(entry.district_key))
+    elif entry.initiative_paths:
+        district = next(
+            (
+                page
+                for page in directory.districts
+                if any(path.startswith(page.path) for path in entry.initiative_paths)
+            ),
+            None,
+        )
+    if district is None:
+        return ""
+    district = directory.districts.for_key(district.translation_key, locale_id)
+    return district.title if district is not None else ""
 
 
 def district_keys_with_house(directory):

@@ -16,7 +16,14 @@ def page_notices(context):
     if page is None or getattr(page, "pk", None) is None:
         return {"banner": [], "others": []}
     banner, others = notices.for_page(request, page)
-    return {"banner": banner, "others": others, "request": request, "page": page}
+    return {
+        "banner": banner,
+        "others": others,
+        "request": request,
+        "page": page,
+        # On the home page notices come from every district: each says which.
+        "show_where": notices.is_home(page),
+    }
 
 
 @register.inclusion_tag("districts/includes/notice_list.html", takes_context=True)

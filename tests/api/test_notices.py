@@ -69,6 +69,12 @@ def test_by_district_and_level(client, notices, district):
     assert item["scope"]["district"]["slug"] == "san-salvario"
     assert item["scope"]["initiative"]["title"] == "Sportello di ascolto"
     assert item["scope"]["initiative"]["html_url"].endswith("/it/san-salvario/sportello/")
+    scopes = {
+        item["title"]: item["scope"] for item in client.get(URL + "?district=san-salvario").json()["items"]
+    }
+    assert scopes["Casa chiusa"]["district"]["slug"] == "san-salvario"
+    assert scopes["Ascensore guasto"]["house"]["name"] == "Casa del Quartiere di San Salvario"
+    assert scopes["Ascensore guasto"]["district"]["slug"] == "san-salvario"
 
 
 @pytest.mark.parametrize(

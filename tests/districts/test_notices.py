@@ -72,6 +72,9 @@ def test_other_levels_show_where_their_scope_is(
     # The home page lists every notice shown now.
     home_html = text_of(client, home)
     assert "Iscrizioni aperte" in home_html and "Sportello spostato" in home_html
+    # …each with the district or house it concerns.
+    assert '<span class="notice__where">Casa del Quartiere di San Salvario</span>' in home_html
+    assert '<span class="notice__where">San Salvario</span>' in home_html
 
 
 def test_drafts_expired_and_future_notices_do_not_show(client, district):
