@@ -20,9 +20,13 @@ class DistrictsConfig(AppConfig):
         from . import registry
         from .cache_scopes import scope_of_page
         from .closures import HouseClosures, rebuild_dates_at
-        from .models import CommunityManager, DistrictPage, NeighbourhoodHouse, Proposal
+        from .models import CommunityManager, DistrictPage, NeighbourhoodHouse, Notice, Proposal
         from .models.closures import house_saved
-        from .permissions import DistrictSnippetPermissionPolicy, ProposalPermissionPolicy
+        from .permissions import (
+            DistrictSnippetPermissionPolicy,
+            NoticePermissionPolicy,
+            ProposalPermissionPolicy,
+        )
 
         # initiatives, the floor below, asks for the district page through this registration.
         register_district_page(DistrictPage)
@@ -38,6 +42,7 @@ class DistrictsConfig(AppConfig):
             CommunityManager, DistrictSnippetPermissionPolicy(CommunityManager, "manager")
         )
         register_permission_policy(Proposal, ProposalPermissionPolicy(Proposal))
+        register_permission_policy(Notice, NoticePermissionPolicy(Notice))
         register_content_app(self.label, resident_submissions={"proposal"})
         # Their pictures and documents are public (the API lists them, apps sync them).
         register_public_snippets("districts.CommunityManager", "districts.NeighbourhoodHouse")

@@ -1,7 +1,7 @@
 """Panels of the admin home for editors and Community Managers: what is on in their districts in
-the next two weeks, when their houses close, which translations of their pages need work, and
-which residents' proposals wait for an answer. (The pages waiting for their approval are
-Wagtail's own panel.)
+the next two weeks, when their houses close, the notices shown there now or soon, which
+translations of their pages need work, and which residents' proposals wait for an answer. (The
+pages waiting for their approval are Wagtail's own panel.)
 
 Each panel costs a fixed number of queries, whatever the number of events, pages or proposals.
 """
@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -27,12 +27,13 @@ from initiatives.queries import attach_pages
 from portal.core.directory import get_directory
 
 from .editorial import EDITING_ACTIONS, districts_for_user
-from .models import Proposal
+from .models import Notice, Proposal
 
 UPCOMING_DAYS = 14
 UPCOMING_LIMIT = 30
 TRANSLATION_PAGES_LIMIT = 15
 PROPOSALS_LIMIT = 10
+NOTICES_LIMIT = 15
 
 
 class DashboardPanel(Component):
@@ -307,10 +308,55 @@ class UnansweredProposalsPanel(DashboardPanel):
         }
 
 
+# --- Notices ---------------------------------------------------------------------------------
+
+
+class NoticesPanel(DashboardPanel):
+    """The notices of the user's districts shown now or in the next two weeks, published or not
+    (a draft or one waiting for approval is marked), in the default language."""
+
+    name = "district_notices"
+    order = 95
+    template_name = "districts/dashboard/notices.html"
+
+    def get_panel_data(self):
+        user = self.request.user
+        policy = policy_registry.get_by_type(Notice)
+        if not policy.user_has_permission(user, "change"):
+            return {"shown": False}
+        now = timezone.now()
+        notices = list(
+            policy.instances_user_has_any_permission_for(user, {"change"})
+            .filter(
+                locale=Locale.get_default(),
+                ends__gt=now,
+                starts__lt=now + datetime.timedelta(days=UPCOMING_DAYS),
+            )
+            .order_by("starts", "pk")[:NOTICES_LIMIT]
+        )
+        if not notices:
+            return {"shown": False}
+        waiting = set(
+            WorkflowState.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(Notice),
+                object_id__in=[str(notice.pk) for notice in notices],
+                status=WorkflowState.STATUS_IN_PROGRESS,
+            ).values_list("object_id", flat=True)
+        )
+        return {
+            "shown": True,
+            "rows": [(notice, notice.starts <= now, str(notice.pk) in waiting) for notice in notices],
+            "list_url": reverse("wagtailsnippets_districts_notice:list"),
+            "add_url": reverse("wagtailsnippets_districts_notice:add"),
+            "title": _("Notices in your districts, now and in the next two weeks"),
+        }
+
+
 def dashboard_panels(request):
     return [
         UpcomingInDistrictsPanel(request),
         HouseClosuresPanel(request),
+        NoticesPanel(request),
         UnansweredProposalsPanel(request),
         TranslationsToUpdatePanel(request),
     ]

@@ -4,11 +4,14 @@ workflows that `setup_editorial` creates, and the questions the admin asks about
 Per district (named after its page in the default locale):
 
 - "<District> editors" add and edit pages below every locale's copy of the district page and
-  submit them for moderation; they do not publish. They add, change and choose images and
-  documents in the district's collection.
+  submit them for moderation; they do not publish. The same for the district's notices: they
+  write them and submit them to the district's workflow, whatever their level. They add,
+  change and choose images and documents in the district's collection.
 - "<District> Community Managers" can do the same and also publish, lock and unlock; they are
   the reviewers of the workflow "Community Manager approval — <District>", attached to every
-  locale's copy of the district page; they read and answer the district's residents' proposals.
+  locale's copy of the district page (and followed by the district's notices,
+  `Notice.get_workflow`); they publish notices directly, urgent ones first of all; they read
+  and answer the district's residents' proposals.
   They alone (with superusers) change their districts' house and Community Manager records:
   the addresses, phones and e-mails residents use, and the e-mail that receives the proposals
   of a form without an address of its own (districts.permissions).
@@ -71,6 +74,10 @@ EDITOR_MODEL_PERMISSIONS = [
     ("initiatives", "view_category"),
     ("initiatives", "view_audience"),
     ("initiatives", "view_spokenlanguage"),
+    # Notices of their districts (districts.permissions): written and submitted for approval.
+    ("districts", "view_notice"),
+    ("districts", "add_notice"),
+    ("districts", "change_notice"),
 ]
 # Managers also keep their house and their own profile up to date (only those of their own
 # districts: see districts.permissions) and answer the residents' proposals.
@@ -80,6 +87,11 @@ MANAGER_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS + [
     ("districts", "view_proposal"),
     ("districts", "change_proposal"),
     ("districts", "delete_proposal"),
+    # …and publish their districts' notices directly, urgent ones included.
+    ("districts", "publish_notice"),
+    ("districts", "delete_notice"),
+    ("districts", "lock_notice"),
+    ("districts", "unlock_notice"),
 ]
 # Translators see the houses and managers and translate them (submit_translation); changing
 # them is the districts' Community Managers' job.
@@ -91,6 +103,8 @@ TRANSLATOR_MODEL_PERMISSIONS = [
     ("initiatives", "change_category"),
     ("initiatives", "change_audience"),
     ("initiatives", "view_spokenlanguage"),
+    # Notices: translated in the translation editor, published by a Community Manager.
+    ("districts", "view_notice"),
 ]
 
 TRANSLATORS_GROUP = "Translators"

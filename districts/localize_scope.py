@@ -5,7 +5,7 @@ wagtail-localize checks less than the portal needs (wagtail-localize 1.14):
 - its translation endpoints (strings, overrides, PO files, machine translation, preview, stop:
   views/edit_translation.py) ask `user_can_edit_instance`, which for a snippet only asks whether
   the user may edit the snippet *type*: a Community Manager of Mirafiori could read and change
-  the translations of San Salvario's house;
+  the translations of San Salvario's house (or notices);
 - "Translate" (submit_translations.py) and "Sync translated …" (update_translations.py) only ask
   for the `submit_translation` permission, whatever the object; and "Sync" with "Publish
   immediately" publishes every translated page, bypassing the Community Manager's approval.
@@ -13,8 +13,9 @@ wagtail-localize checks less than the portal needs (wagtail-localize 1.14):
 Here:
 
 - `user_can_translate` replaces wagtail-localize's `user_can_edit_instance` (`install()`, from
-  DistrictsConfig.ready): pages keep Wagtail's page permissions; houses and Community Managers
-  ask their policy's "translate" action (districts.permissions), by record and district;
+  DistrictsConfig.ready): pages keep Wagtail's page permissions; houses, Community Managers
+  and notices ask their policy's "translate" action (districts.permissions), by record and
+  district;
 - the submit and sync views are served by subclasses that check the object first, at the same
   admin paths (`shadowing_admin_urls`, registered ahead of wagtail-localize's own); "Publish
   immediately" is offered only to who may publish every translated page;
@@ -39,7 +40,7 @@ from wagtail_localize.models import Translation
 
 from portal.core import upstream
 
-from .permissions import TRANSLATE, DistrictSnippetPermissionPolicy
+from .permissions import TRANSLATE, DistrictSnippetPermissionPolicy, NoticePermissionPolicy
 
 # wagtail-localize's own check, for the objects the portal does not scope itself.
 upstream_user_can_edit_instance = upstream.localize_user_can_edit_instance()
@@ -52,7 +53,7 @@ def user_can_translate(user, instance):
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_edit()
     policy = policy_registry.get_by_type(type(instance))
-    if isinstance(policy, DistrictSnippetPermissionPolicy):
+    if isinstance(policy, DistrictSnippetPermissionPolicy | NoticePermissionPolicy):
         return policy.user_has_permission_for_instance(user, TRANSLATE, instance)
     return upstream_user_can_edit_instance(user, instance)
 

@@ -2,12 +2,14 @@
 
 Django's model permissions say "may change houses"; these policies add "…the houses of the
 districts you publish for", "…and translate those of the districts whose pages you translate",
-and "…the proposals sent to districts you publish for".
+"…the proposals sent to districts you publish for" and "…the notices of your districts".
 """
 
+from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .editorial import EDITING_ACTIONS, PUBLISHING_ACTIONS, districts_for_user
+from .models import Notice
 
 # wagtail-localize's permission: "may send things to translation and translate them".
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
@@ -104,3 +106,75 @@ class ProposalPermissionPolicy(ModelPermissionPolicy):
         if user.is_superuser:
             return proposals
         return proposals.in_subtrees(districts_for_user(user, PUBLISHING_ACTIONS))
+
+
+class NoticePermissionPolicy(ModelPermissionPolicy):
+    """Notices: the model permissions (editors: add and change; Community Managers: also
+    publish, delete, lock), on the notices of the user's districts only.
+
+    A notice belongs to the district it names, to the district of its house, or to the district
+    above its initiative, in any language; one for the whole portal belongs to administrators.
+    Editing (view, change, delete, lock, unlock) needs one of the districts the user may edit
+    pages in; publishing and unpublishing, one the user may publish pages in. Translating (with
+    wagtail-localize's translation editor, never the edit form) is for who may change the
+    notice and for translators (`submit_translation`) in the districts whose pages they edit;
+    their translations wait, as drafts, for someone who may publish.
+    """
+
+    def user_has_permission(self, user, action):
+        if action == TRANSLATE:
+            return super().user_has_permission(user, "change") or user.has_perm(SUBMIT_TRANSLATION)
+        return super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, {action}, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        if not self.user_has_any_permission(user, actions):
+            return False
+        if user.is_superuser:
+            return True
+        allowed = [action for action in actions if self.user_has_permission(user, action)]
+        return any(self.visible_to(user, action).filter(pk=instance.pk).exists() for action in allowed)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        notices = self.model._default_manager.all()
+        allowed = [action for action in actions if self.user_has_permission(user, action)]
+        if not allowed:
+            return notices.none()
+        if user.is_superuser:
+            return notices
+        chosen = notices.none()
+        for action in allowed:
+            chosen |= self.visible_to(user, action)
+        return chosen
+
+    def translation_keys_for_user(self, user, action):
+        """The notices (by translation key) on which `user` may do `action` (the index view's
+        question, as for houses)."""
+        if user.is_superuser:
+            return set(self.model._default_manager.values_list("translation_key", flat=True))
+        if not self.user_has_permission(user, action):
+            return set()
+        return set(self.visible_to(user, action).values_list("translation_key", flat=True))
+
+    def visible_to(self, user, action):
+        """The notices of the districts where `user` may do `action` with pages."""
+        page_actions = PUBLISHING_ACTIONS if action in ("publish", "unpublish") else EDITING_ACTIONS
+        return self.model._default_manager.filter(in_districts(districts_for_user(user, page_actions)))
+
+
+def in_districts(districts):
+    """The condition on notices that belong to one of `districts` (district pages, any locale)."""
+    paths = list(districts.values_list("path", flat=True))
+    keys = list(districts.values_list("translation_key", flat=True))
+    house_keys = list(districts.filter(house__isnull=False).values_list("house__translation_key", flat=True))
+    condition = Q(scope=Notice.Scope.DISTRICT, district__translation_key__in=keys) | Q(
+        scope=Notice.Scope.HOUSE, house__translation_key__in=house_keys
+    )
+    under = Q()
+    for path in paths:
+        under |= Q(initiative__path__startswith=path)
+    if paths:
+        condition |= Q(scope=Notice.Scope.INITIATIVE) & under
+    return condition

@@ -1,6 +1,7 @@
 """Admin registration for districts: the houses' and managers' snippets, scoped per district
-(with wagtail-localize's endpoints, see districts.localize_scope), the residents' proposals, the
-dashboard panels, and which form submissions each user may read."""
+(with wagtail-localize's endpoints, see districts.localize_scope), the notices (scoped per
+district, moderated by the district's workflow), the residents' proposals, the dashboard panels,
+and which form submissions each user may read."""
 
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -22,7 +24,8 @@ from wagtail_localize.models import Translation
 from . import cache_scopes, localize_scope
 from .dashboard import dashboard_panels
 from .editorial import districts_for_user
-from .models import CommunityManager, NeighbourhoodHouse, Proposal, ProposalFormPage
+from .models import CommunityManager, NeighbourhoodHouse, Notice, Proposal, ProposalFormPage
+from .notice_forms import NoticeForm
 from .permissions import TRANSLATE
 
 # wagtail-localize's translation endpoints ask the portal's scope from now on, before any admin
@@ -146,8 +149,53 @@ class CommunityManagerViewSet(DistrictSnippetViewSet):
     search_fields = ["name"]
 
 
+# --- Notices ---------------------------------------------------------------------------------
+
+
+class NoticeIndexView(ScopedSnippetIndexView):
+    """Only the notices of the user's districts (districts.permissions.NoticePermissionPolicy),
+    each linked to its edit form, or to the translation editor for a translator."""
+
+    def get_base_queryset(self):
+        policy = policy_registry.get_by_type(self.model)
+        notices = policy.instances_user_has_any_permission_for(self.request.user, {"view", "change"})
+        return super().get_base_queryset().filter(pk__in=notices.values("pk"))
+
+
+def scoped(view_class, permission="change"):
+    """`view_class` that also checks the notice against the policy (its district)."""
+    return type(
+        f"Scoped{view_class.__name__}",
+        (InstancePermissionMixin, view_class),
+        {"instance_permission": permission},
+    )
+
+
+class NoticeViewSet(SnippetViewSet):
+    model = Notice
+    icon = "warning"
+    menu_label = _("Notices")
+    list_display = ["title", "level", "starts", "ends", "scope", "locale"]
+    list_filter = ["locale", "level", "scope", "live"]
+    search_fields = ["title"]
+    copy_view_enabled = False
+    edit_handler = ObjectList(Notice.panels, base_form_class=NoticeForm)
+    index_view_class = NoticeIndexView
+    edit_view_class = ScopedSnippetEditView
+    delete_view_class = scoped(snippet_views.DeleteView, "delete")
+    history_view_class = scoped(snippet_views.HistoryView)
+    usage_view_class = scoped(snippet_views.UsageView)
+    unpublish_view_class = scoped(snippet_views.UnpublishView, "publish")
+    lock_view_class = scoped(snippet_views.LockView)
+    unlock_view_class = scoped(snippet_views.UnlockView)
+    revisions_view_class = scoped(snippet_views.PreviewRevisionView)
+    revisions_compare_view_class = scoped(snippet_views.RevisionsCompareView)
+    revisions_unschedule_view_class = scoped(snippet_views.RevisionsUnscheduleView, "publish")
+    workflow_history_view_class = scoped(snippet_views.WorkflowHistoryView)
+
+
 class DistrictSnippets(SnippetViewSetGroup):
-    items = (NeighbourhoodHouseViewSet, CommunityManagerViewSet)
+    items = (NeighbourhoodHouseViewSet, CommunityManagerViewSet, NoticeViewSet)
     menu_icon = "site"
     menu_label = _("Districts")
     menu_name = "districts"

@@ -13,7 +13,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
-from districts.models import CommunityManager, DistrictPage, HouseClosure, NeighbourhoodHouse, OpeningHours
+from districts.models import (
+    CommunityManager,
+    DistrictPage,
+    HouseClosure,
+    NeighbourhoodHouse,
+    Notice,
+    OpeningHours,
+)
 from home.models import HomePage
 from initiatives.models import (
     Audience,
@@ -138,6 +145,34 @@ class SpokenLanguageFactory(factory.django.DjangoModelFactory):
 
     code = factory.Sequence(lambda n: f"x{n}")
     name = factory.LazyAttribute(lambda o: o.code)
+
+
+class NoticeFactory(factory.django.DjangoModelFactory):
+    """A notice published as a Community Manager publishes it (a revision, then publish), shown
+    from an hour ago for a day unless told: `NoticeFactory(district=…)`, `(house=…)`,
+    `(initiative=…)` or `(scope="portal")`; the scope follows the target given."""
+
+    class Meta:
+        model = Notice
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Avviso {n}")
+    text = "Lo sportello resta chiuso."
+    level = Notice.Level.INFORMATION
+    starts = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+    ends = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+    scope = factory.LazyAttribute(
+        lambda notice: next(
+            (scope for scope, name in Notice.SCOPE_FIELDS.items() if getattr(notice, name, None) is not None),
+            Notice.Scope.PORTAL,
+        )
+    )
+    live = False
+
+    @factory.post_generation
+    def publish(notice, create, extracted, **kwargs):
+        if create and extracted is not False:
+            notice.save_revision().publish()
 
 
 # --- Pages ---------------------------------------------------------------------------------

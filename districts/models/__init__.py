@@ -2,6 +2,7 @@
 
 from .closures import HouseClosure
 from .district import WEEKDAYS, CommunityManager, DistrictPage, NeighbourhoodHouse, OpeningHours
+from .notices import Notice
 from .proposals import Proposal, ProposalFormField, ProposalFormPage
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "DistrictPage",
     "HouseClosure",
     "NeighbourhoodHouse",
+    "Notice",
     "OpeningHours",
     "Proposal",
     "ProposalFormField",

@@ -3,6 +3,7 @@
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from districts.api import ProposalsAPIViewSet
+from districts.notice_api import NoticesAPIViewSet
 from initiatives.api import OccurrencesAPIViewSet
 from portal.api.files import DocumentsAPIViewSet, ImagesAPIViewSet
 from portal.api.pages import PagesAPIViewSet
@@ -14,6 +15,7 @@ api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("occurrences", OccurrencesAPIViewSet)
+api_router.register_endpoint("notices", NoticesAPIViewSet)
 # The one endpoint that writes: residents' proposals sent from the app (districts/api.py).
 api_router.register_endpoint("proposals", ProposalsAPIViewSet)
 accept_posts("/api/v2/proposals/")

@@ -143,6 +143,9 @@ API_PARAMETERS = frozenset(
         "audience",
         "free",
         "step_free",
+        # the notices endpoint (districts/notice_api.py)
+        "active",
+        "level",
     }
 )
 # Keys longer than this are hashed; the cache adds its KEY_PREFIX and ":1:" to it.

@@ -31,7 +31,7 @@ from initiatives.models import (
 )
 from portal.core import upstream
 
-from . import closures, content, dates
+from . import closures, content, dates, notices
 from .images import Picture, ensure_image
 from .translations import DemoTranslator
 
@@ -78,6 +78,7 @@ class DemoBuilder:
         for spec in content.DISTRICTS:
             self.ensure_district(spec)
         self.publish_pending()
+        notices.ensure_notices(self.today, self.created)
         self.synchronise_locales()
         self.translate()
         return self.created

@@ -1691,6 +1691,191 @@ CLOSURES = [
 ]
 
 
+# The notices (portal/demo/notices.py).
+NOTICES = [
+    t(
+        "Casa chiusa per un guasto all'impianto elettrico",
+        en="House closed: the electrical system has failed",
+        fr="Maison fermée : panne de l'installation électrique",
+        es="Casa cerrada por una avería eléctrica",
+        ro="Casa este închisă din cauza unei defecțiuni electrice",
+        ar="الدار مغلقة بسبب عطل في الشبكة الكهربائية",
+        zh="电路故障，社区之家暂停开放",
+    ),
+    t(
+        "Le attività di oggi e di domani sono sospese. Per urgenze scrivete a Sara Medici.",
+        en="Today's and tomorrow's activities are suspended. For anything urgent, write to Sara Medici.",
+        fr="Les activités d'aujourd'hui et de demain sont suspendues. En cas d'urgence, écrivez à Sara Medici.",
+        es="Las actividades de hoy y de mañana quedan suspendidas. Para urgencias, escribid a Sara Medici.",
+        ro="Activitățile de azi și de mâine sunt suspendate. Pentru urgențe, scrieți-i Sarei Medici.",
+        ar="أنشطة اليوم والغد معلّقة. للحالات العاجلة راسلوا سارة ميديتشي.",
+        zh="今天和明天的活动暂停。如有急事，请写信给 Sara Medici。",
+    ),
+    t(
+        "Corso di italiano: ultimi posti",
+        en="Italian course: last places",
+        fr="Cours d'italien : dernières places",
+        es="Curso de italiano: últimas plazas",
+        ro="Cursul de italiană: ultimele locuri",
+        ar="دورة اللغة الإيطالية: آخر الأماكن",
+        zh="意大利语课程：最后几个名额",
+    ),
+    t(
+        "Le iscrizioni chiudono domani sera. Portate un documento d'identità.",
+        en="Enrolment closes tomorrow evening. Bring an identity document.",
+        fr="Les inscriptions ferment demain soir. Apportez une pièce d'identité.",
+        es="Las inscripciones cierran mañana por la tarde. Traed un documento de identidad.",
+        ro="Înscrierile se închid mâine seară. Aduceți un act de identitate.",
+        ar="يُغلق التسجيل مساء الغد. أحضروا وثيقة هوية.",
+        zh="报名明晚截止。请携带身份证件。",
+    ),
+    t(
+        "Lo sportello di ascolto apre anche il venerdì",
+        en="The counselling desk now also opens on Fridays",
+        fr="Le guichet d'écoute ouvre aussi le vendredi",
+        es="La oficina de escucha abre también los viernes",
+        ro="Ghișeul de consiliere se deschide și vinerea",
+        ar="مكتب الإصغاء يفتح أيضًا يوم الجمعة",
+        zh="咨询窗口周五也开放",
+    ),
+    t(
+        "Da venerdì prossimo, dalle 15 alle 18, senza appuntamento.",
+        en="From next Friday, 3 to 6 pm, no appointment needed.",
+        fr="À partir de vendredi prochain, de 15 h à 18 h, sans rendez-vous.",
+        es="Desde el próximo viernes, de 15 a 18 h, sin cita previa.",
+        ro="De vinerea viitoare, între 15 și 18, fără programare.",
+        ar="ابتداءً من الجمعة القادمة، من الساعة 15 إلى 18، دون موعد.",
+        zh="从下周五起，15 点至 18 点，无需预约。",
+    ),
+    t(
+        "Docce sospese: manca l'acqua calda",
+        en="Showers suspended: no hot water",
+        fr="Douches suspendues : pas d'eau chaude",
+        es="Duchas suspendidas: no hay agua caliente",
+        ro="Dușurile sunt suspendate: nu este apă caldă",
+        ar="الاستحمام معلّق: لا يوجد ماء ساخن",
+        zh="淋浴暂停：没有热水",
+    ),
+    t(
+        "Il servizio docce riprende appena torna l'acqua calda. Il bagno resta aperto.",
+        en="The showers reopen as soon as the hot water is back. The toilets stay open.",
+        fr="Les douches rouvrent dès le retour de l'eau chaude. Les toilettes restent ouvertes.",
+        es="Las duchas vuelven en cuanto regrese el agua caliente. Los aseos siguen abiertos.",
+        ro="Dușurile se redeschid când revine apa caldă. Toaletele rămân deschise.",
+        ar="تعود خدمة الاستحمام فور عودة الماء الساخن. تبقى دورات المياه مفتوحة.",
+        zh="热水恢复后淋浴即重新开放。卫生间照常开放。",
+    ),
+    t(
+        "Sportello lavoro: domani solo al mattino",
+        en="Work desk: tomorrow mornings only",
+        fr="Guichet emploi : demain le matin seulement",
+        es="Oficina de empleo: mañana solo por la mañana",
+        ro="Ghișeul pentru muncă: mâine doar dimineața",
+        ar="مكتب العمل: غدًا في الصباح فقط",
+        zh="就业窗口：明天仅上午开放",
+    ),
+    t(
+        "Domani lo sportello chiude alle 12 per una formazione del personale.",
+        en="Tomorrow the desk closes at noon for staff training.",
+        fr="Demain le guichet ferme à midi pour une formation du personnel.",
+        es="Mañana la oficina cierra a las 12 por una formación del personal.",
+        ro="Mâine ghișeul se închide la ora 12 pentru instruirea personalului.",
+        ar="غدًا يُغلق المكتب الساعة 12 بسبب تدريب الموظفين.",
+        zh="明天窗口因员工培训于 12 点关闭。",
+    ),
+    t(
+        "Cerchiamo volontari per la festa in cortile",
+        en="We are looking for volunteers for the courtyard party",
+        fr="Nous cherchons des bénévoles pour la fête dans la cour",
+        es="Buscamos voluntarios para la fiesta en el patio",
+        ro="Căutăm voluntari pentru petrecerea din curte",
+        ar="نبحث عن متطوعين لحفل الفناء",
+        zh="院子聚会招募志愿者",
+    ),
+    t(
+        "Servono mani per allestire, cucinare e sistemare. Scrivete alla Casa.",
+        en="We need hands to set up, cook and tidy up. Write to the house.",
+        fr="Il nous faut des bras pour installer, cuisiner et ranger. Écrivez à la Maison.",
+        es="Necesitamos manos para montar, cocinar y recoger. Escribid a la Casa.",
+        ro="Avem nevoie de ajutor la amenajare, gătit și strâns. Scrieți Casei.",
+        ar="نحتاج إلى أيادٍ للتجهيز والطبخ والترتيب. راسلوا الدار.",
+        zh="需要人手布置、做饭和收拾。请写信给社区之家。",
+    ),
+    t(
+        "Sciopero dei trasporti: navetta sospesa",
+        en="Transport strike: shuttle suspended",
+        fr="Grève des transports : navette suspendue",
+        es="Huelga de transporte: lanzadera suspendida",
+        ro="Grevă în transporturi: naveta este suspendată",
+        ar="إضراب في المواصلات: الحافلة المكوكية معلّقة",
+        zh="交通罢工：接驳车暂停",
+    ),
+    t(
+        "Oggi la navetta per la Casa nel Parco non passa. Le attività si svolgono regolarmente.",
+        en="Today the shuttle to Casa nel Parco does not run. Activities go ahead as usual.",
+        fr="Aujourd'hui la navette pour la Casa nel Parco ne passe pas. Les activités ont lieu normalement.",
+        es="Hoy la lanzadera a la Casa nel Parco no pasa. Las actividades se hacen con normalidad.",
+        ro="Azi naveta spre Casa nel Parco nu circulă. Activitățile au loc normal.",
+        ar="اليوم لا تمرّ الحافلة المكوكية إلى كازا نيل باركو (دار الحديقة). تُقام الأنشطة كالمعتاد.",
+        zh="今天去 Casa nel Parco（公园之家）的接驳车停运。活动照常进行。",
+    ),
+    t(
+        "Orti condivisi: ultime richieste per un lotto",
+        en="Shared gardens: last requests for a plot",
+        fr="Jardins partagés : dernières demandes de parcelle",
+        es="Huertos compartidos: últimas solicitudes de parcela",
+        ro="Grădini comune: ultimele cereri pentru un lot",
+        ar="الحدائق المشتركة: آخر طلبات الحصول على قطعة",
+        zh="共享菜园：地块申请即将截止",
+    ),
+    t(
+        "Le richieste si raccolgono fino a domani sera alla Casa nel Parco.",
+        en="Requests are taken at Casa nel Parco until tomorrow evening.",
+        fr="Les demandes sont reçues à la Casa nel Parco jusqu'à demain soir.",
+        es="Las solicitudes se recogen en la Casa nel Parco hasta mañana por la tarde.",
+        ro="Cererile se primesc la Casa nel Parco până mâine seară.",
+        ar="تُستقبل الطلبات في كازا نيل باركو (دار الحديقة) حتى مساء الغد.",
+        zh="申请在 Casa nel Parco（公园之家）受理，截至明晚。",
+    ),
+    t(
+        "Casa nel Parco chiusa una settimana per lavori",
+        en="Casa nel Parco closed for a week for building work",
+        fr="Casa nel Parco fermée une semaine pour travaux",
+        es="Casa nel Parco cerrada una semana por obras",
+        ro="Casa nel Parco este închisă o săptămână pentru lucrări",
+        ar="كازا نيل باركو (دار الحديقة) مغلقة أسبوعًا بسبب أعمال",
+        zh="Casa nel Parco（公园之家）因施工关闭一周",
+    ),
+    t(
+        "Le attività si spostano nel salone della parrocchia di via Negarville.",
+        en="Activities move to the parish hall in via Negarville.",
+        fr="Les activités ont lieu dans la salle paroissiale de via Negarville.",
+        es="Las actividades se trasladan al salón parroquial de via Negarville.",
+        ro="Activitățile se mută în sala parohiei din via Negarville.",
+        ar="تنتقل الأنشطة إلى قاعة الرعية في شارع نيغارفيل.",
+        zh="活动改在 via Negarville 的教区礼堂举行。",
+    ),
+    t(
+        "Il portale Quartieri ha una pagina nuova per gli avvisi",
+        en="The Quartieri portal now shows notices",
+        fr="Le portail Quartieri affiche désormais les avis",
+        es="El portal Quartieri ahora muestra los avisos",
+        ro="Portalul Quartieri afișează acum anunțurile",
+        ar="بوابة كوارتييري تعرض الآن الإشعارات",
+        zh="Quartieri 门户现在显示通知",
+    ),
+    t(
+        "Chiusure, iscrizioni e novità delle Case del Quartiere, anche nell'app.",
+        en="Closures, enrolments and news from the neighbourhood houses, in the app too.",
+        fr="Fermetures, inscriptions et nouvelles des maisons de quartier, aussi dans l'appli.",
+        es="Cierres, inscripciones y novedades de las Casas del Barrio, también en la app.",
+        ro="Închideri, înscrieri și noutăți de la casele de cartier, și în aplicație.",
+        ar="الإغلاقات والتسجيلات وأخبار دور الحي، في التطبيق أيضًا.",
+        zh="社区之家的闭馆、报名和新消息，应用里也能看到。",
+    ),
+]
+
+
 def build_memory():
     """{Italian string: {language code: translation}}, refusing an Italian string given twice."""
     memory = {}
@@ -1705,6 +1890,7 @@ def build_memory():
         + BARRIERA_ACTIVITIES
         + MIRAFIORI_ACTIVITIES
         + CLOSURES
+        + NOTICES
     )
     for italian, translations in entries:
         if italian in memory:

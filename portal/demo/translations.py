@@ -15,7 +15,7 @@ from django.db.models.signals import post_save
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
-from districts.models import CommunityManager, NeighbourhoodHouse
+from districts.models import CommunityManager, NeighbourhoodHouse, Notice
 from initiatives.models import Audience, Category
 
 from .translated_texts import LANGUAGES, MEMORY
@@ -45,7 +45,7 @@ PAGES = [
     "mirafiori-sud/orti-condivisi/festa-dello-scambio-dei-semi",
     "mirafiori-sud/gruppo-di-cammino",
 ]
-SNIPPETS = [Category, Audience, NeighbourhoodHouse, CommunityManager]
+SNIPPETS = [Category, Audience, NeighbourhoodHouse, CommunityManager, Notice]
 
 # Languages whose page addresses are the slug of the translated title; Arabic and Chinese keep
 # the Italian slug, which stays readable on a phone and in a shared link.

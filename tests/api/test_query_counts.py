@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from tests.api.conftest import events
-from tests.factories import ProposalFormPageFactory
+from tests.factories import InitiativePageFactory, NoticeFactory, ProposalFormPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +94,15 @@ def test_a_proposal_from_the_app_costs_the_same_however_many_pages(
     # shared database cache of the test settings (one round trip each with Redis).
     with django_assert_max_num_queries(40):
         assert send("Giorgio").status_code == 201
+
+
+@pytest.mark.parametrize("count", COUNTS)
+def test_the_notices_cost_the_same_for_10_and_50(client, district, django_assert_max_num_queries, count):
+    initiative = InitiativePageFactory(parent=district, title="Sportello", slug="sportello")
+    for number in range(count):
+        NoticeFactory(district=district, title=f"Avviso {number}")
+        NoticeFactory(initiative=initiative, title=f"Avviso dello sportello {number}")
+    client.get("/api/v2/notices/?limit=100&locale=en")
+    with django_assert_max_num_queries(4):
+        answer = client.get("/api/v2/notices/?limit=100&locale=en").json()
+    assert answer["meta"]["total_count"] == 2 * count

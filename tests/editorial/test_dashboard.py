@@ -101,3 +101,32 @@ def test_the_translations_panel_costs_the_same_queries_for_many_pages(editorial,
         creator.create_translations(EventPageFactory(parent=editorial.ss))
     assert len(translations_needing_work(editor)) == 5
     assert queries_to_render(TranslationsToUpdatePanel, editor) == few
+
+
+def test_the_notices_of_the_managers_districts_now_and_soon(client, editorial, sara):
+    from districts.dashboard import NoticesPanel
+    from tests.factories import NoticeFactory
+
+    NoticeFactory(district=editorial.ss, title="Casa chiusa oggi", level="urgent")
+    NoticeFactory(
+        district=editorial.ss,
+        title="Iscrizioni da lunedì",
+        starts=days_from_now(3, 9),
+        ends=days_from_now(10),
+    )
+    NoticeFactory(
+        district=editorial.ss, title="Tra un mese", starts=days_from_now(30, 9), ends=days_from_now(40)
+    )
+    NoticeFactory(district=editorial.ss, title="Bozza per sabato", publish=False)
+    NoticeFactory(district=editorial.ms, title="Festa al parco")
+    client.force_login(sara)
+    content = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "district-notices" in content
+    assert (
+        "Casa chiusa oggi" in content and "Iscrizioni da lunedì" in content and "Bozza per sabato" in content
+    )
+    assert "Tra un mese" not in content and "Festa al parco" not in content
+    few = queries_to_render(NoticesPanel, sara)
+    for number in range(5):
+        NoticeFactory(district=editorial.ss, title=f"Altro {number}")
+    assert queries_to_render(NoticesPanel, sara) == few

@@ -103,6 +103,8 @@ def test_houses_and_managers_are_changed_by_community_managers_and_translated_by
         "change_category",
         "change_audience",
         "view_spokenlanguage",
+        # Notices are translated in the translation editor too (districts.permissions).
+        "view_notice",
     }
     assert {"change_neighbourhoodhouse", "change_communitymanager"} <= model_permissions(
         "San Salvario Community Managers"

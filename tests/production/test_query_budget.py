@@ -15,6 +15,7 @@ from tests.factories import (
     CalendarPageFactory,
     EventPageFactory,
     InitiativePageFactory,
+    NoticeFactory,
     ProposalFormPageFactory,
     add_numbered_event,
     days_from_now,
@@ -128,6 +129,20 @@ def test_query_count_does_not_grow_with_content(client, home, district):
         )
     large = {name: queries_of_second_view(client, pages[name])[0] for name in PAGE_TYPES}
     assert large == small
+
+
+def test_notices_cost_no_query_on_a_warm_page(client, home, district):
+    """Notices of every scope and level read from the version-keyed list: the same count."""
+    pages = build_portal(home, district, 3)
+    before = {name: queries_of_second_view(client, pages[name])[0] for name in PAGE_TYPES}
+    for level in ("information", "important", "urgent"):
+        NoticeFactory(district=district, level=level)
+        NoticeFactory(house=district.house, level=level)
+        NoticeFactory(initiative=pages["initiative"], level=level)
+        NoticeFactory(scope="portal", level=level)
+    after = {name: queries_of_second_view(client, pages[name])[0] for name in PAGE_TYPES}
+    assert after == before
+    assert "notices--banner" in client.get(pages["event"].url).content.decode()
 
 
 def test_pages_render_when_the_cache_is_gone(client, home, district):
