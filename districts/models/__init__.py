@@ -1,6 +1,7 @@
 """Districts, their houses and Community Managers, and the residents' proposals."""
 
 from .district import WEEKDAYS, CommunityManager, DistrictPage, NeighbourhoodHouse, OpeningHours
+from .news import NewsIndexPage, NewsPage
 from .proposals import Proposal, ProposalFormField, ProposalFormPage
 
 __all__ = [
@@ -8,6 +9,8 @@ __all__ = [
     "CommunityManager",
     "DistrictPage",
     "NeighbourhoodHouse",
+    "NewsIndexPage",
+    "NewsPage",
     "OpeningHours",
     "Proposal",
     "ProposalFormField",
