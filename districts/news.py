@@ -115,26 +115,44 @@ def news_index_context(request, index):
     }
 
 
-def related_cards(news, request=None):
-    """The initiatives and events `news` is about, each in the news page's language where
-    translated (else the Italian page), public and live only, in the editor's order."""
+def related_ids(news):
+    """The ids of the pages `news` links to, in the editor's order (the stored stream, unread)."""
     ids = [block.get("value") for block in news.related_pages.raw_data if block.get("type") == "page"]
-    ids = [pk for pk in ids if isinstance(pk, int)]
+    return [pk for pk in ids if isinstance(pk, int)]
+
+
+def related_cards_for(news_pages, request=None):
+    """{news page id: [the initiatives and events it is about]}, each in the news page's
+    language where translated (else the Italian page), public and live only, in the editor's
+    order. One query, then two per language of the news pages."""
+    wanted = {news.pk: related_ids(news) for news in news_pages}
+    ids = {pk for found in wanted.values() for pk in found}
     if not ids:
-        return []
+        return {news.pk: [] for news in news_pages}
     keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
-    locale = news.locale
-    chosen = {}
-    for model in (InitiativePage, EventPage):
-        chosen.update(pages_for_keys(set(keys.values()), locale, model))
     hidden = private_paths(request)
-    cards = []
-    for pk in ids:
-        page = chosen.get(keys.get(pk))
-        if page is None or any(page.path.startswith(path) for path in hidden) or page in cards:
-            continue
-        cards.append(page)
+    chosen = {}  # locale id -> {translation key: page}
+    for news in news_pages:
+        if news.locale_id not in chosen:
+            found = {}
+            for model in (InitiativePage, EventPage):
+                found.update(pages_for_keys(set(keys.values()), news.locale, model))
+            chosen[news.locale_id] = found
+    cards = {}
+    for news in news_pages:
+        listed = []
+        for pk in wanted[news.pk]:
+            page = chosen[news.locale_id].get(keys.get(pk))
+            if page is None or page in listed or any(page.path.startswith(path) for path in hidden):
+                continue
+            listed.append(page)
+        cards[news.pk] = listed
     return cards
+
+
+def related_cards(news, request=None):
+    """The initiatives and events one news page is about (`related_cards_for`)."""
+    return related_cards_for([news], request)[news.pk]
 
 
 class NewsRSSFeed(Feed):

@@ -22,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from initiatives.district_pages import district_pages
+from initiatives.models.pages import ActivityPage
 from portal.core.absolute_urls import page_url
 from portal.core.blocks import BodyBlock
 from portal.core.directory import get_directory
@@ -182,24 +183,9 @@ class NewsPage(AppPreviewMixin, CachedViewRestrictionsMixin, FoldedSearchMixin, 
     ]
     # The OpenAPI schemas of the API fields that are properties (portal/api/openapi/fields.py).
     api_field_schemas = {
-        "category_data": {
-            "type": "object",
-            "nullable": True,
-            "description": "The category in the page's language, or null.",
-            "properties": {"id": {"type": "integer"}, "slug": {"type": "string"}, "name": {"type": "string"}},
-            "required": ["id", "slug", "name"],
-            "additionalProperties": False,
-        },
-        "audience_data": {
-            "type": "array",
-            "description": "Who it concerns, in the page's language; empty for everyone.",
-            "items": {
-                "type": "object",
-                "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
-                "required": ["slug", "name"],
-                "additionalProperties": False,
-            },
-        },
+        # The same as an initiative's or an event's, so that an app reads them alike.
+        "category_data": ActivityPage.api_field_schemas["category_data"],
+        "audience_data": ActivityPage.api_field_schemas["audience_data"],
         "related_data": {
             "type": "array",
             "description": "The public initiatives and events the news is about, in the page's "

@@ -309,3 +309,49 @@ def test_sitemap_lists_public_news(client, news):
     content = get(client, "/sitemap.xml").content.decode()
     assert news["enrolment"].url in content
     assert "/notizie/riservata/" not in content and "bozza" not in content
+
+
+# --- API ------------------------------------------------------------------------------------
+
+
+def test_api_lists_news_of_a_district_with_their_fields(client, news):
+    salvario = news["salvario"]
+    response = client.get(
+        "/api/v2/pages/",
+        {"type": "districts.NewsPage", "fields": "*", "descendant_of": salvario.pk, "order": "-date"},
+    )
+    assert response.status_code == 200, response.content
+    items = response.json()["items"]
+    assert [item["title"] for item in items][:2] == [
+        "Iscrizioni al corso di italiano",
+        "Notizia San Salvario 1",
+    ]
+    assert len(items) == 7  # neither the restricted nor the draft one
+    first = items[0]
+    assert first["date"] == news["enrolment"].date.isoformat()
+    assert first["category_data"]["slug"] == "corso"
+    assert first["audience_data"] == []
+    [related] = first["related_data"]  # the restricted initiative left out
+    assert (related["id"], related["type"]) == (news["initiative"].pk, "initiatives.InitiativePage")
+    assert related["title"] == "Corso di italiano"
+    assert first["related_data"][0]["html_url"].endswith(news["initiative"].url)
+
+
+def test_api_news_detail_in_english(client, news):
+    en = news["en"]["enrolment"]
+    response = client.get(f"/api/v2/pages/{en.pk}/")
+    assert response.status_code == 200, response.content
+    data = response.json()
+    assert data["meta"]["type"] == "districts.NewsPage"
+    assert data["meta"]["locale"] == "en"
+    assert data["summary"] == "Le iscrizioni al corso di italiano aprono lunedì."
+    # The linked initiative has no English page: the Italian one.
+    assert data["related_data"][0]["id"] == news["initiative"].pk
+
+
+def test_api_search_finds_news(client, news):
+    response = client.get(
+        "/api/v2/pages/", {"type": "districts.NewsPage", "search": "iscrizioni", "locale": "it"}
+    )
+    assert response.status_code == 200, response.content
+    assert [item["title"] for item in response.json()["items"]] == ["Iscrizioni al corso di italiano"]
