@@ -15,6 +15,8 @@ from tests.factories import (
     CalendarPageFactory,
     EventPageFactory,
     InitiativePageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
     ProposalFormPageFactory,
     add_numbered_event,
     days_from_now,
@@ -27,12 +29,14 @@ from tests.support.queries import CaptureAllQueries
 pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET = 12
-PAGE_TYPES = ("home", "district", "calendar", "initiative", "event", "proposal_form")
+PAGE_TYPES = ("home", "district", "calendar", "initiative", "event", "proposal_form", "news_index", "news")
 
 
 def build_portal(home, district, events):
-    """A district with a calendar, an initiative, a proposal form and `events` events."""
+    """A district with a calendar, an initiative, a proposal form, `events` events and as many
+    news items (each about the initiative), and the portal's news."""
     calendar = CalendarPageFactory(parent=home, slug="cosa-succede")
+    NewsIndexPageFactory(parent=home, slug="notizie-portale")
     district_calendar = CalendarPageFactory(parent=district, slug="calendario-quartiere")
     initiative = InitiativePageFactory(parent=district, title="Sportello di ascolto", slug="sportello")
     form = ProposalFormPageFactory(parent=district, slug="proponi")
@@ -42,6 +46,16 @@ def build_portal(home, district, events):
             title=f"Evento {number}",
             slug=f"evento-{number}",
             start=days_from_now(1 + number % 20, 18),
+        )
+        for number in range(events)
+    ]
+    news_index = NewsIndexPageFactory(parent=district)
+    news = [
+        NewsPageFactory(
+            parent=news_index,
+            title=f"Notizia {number}",
+            slug=f"notizia-{number}",
+            related_pages=[("page", initiative), ("page", pages[number])],
         )
         for number in range(events)
     ]
@@ -60,13 +74,16 @@ def build_portal(home, district, events):
         "initiative": initiative,
         "event": pages[1],
         "proposal_form": form,
+        "news_index": news_index,
+        "news": news[0],
     }
 
 
 def translated(pages, locale):
     """The pages in `locale`, each translated after its parent (as wagtail-localize requires)."""
     result = {}
-    for name in ("home", "district", "calendar", "district_calendar", "initiative", "event", "proposal_form"):
+    names = ("home", "district", "calendar", "district_calendar", "initiative", "event", "proposal_form")
+    for name in (*names, "news_index", "news"):
         result[name] = publish_translation(pages[name], locale)
     return result
 
