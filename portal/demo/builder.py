@@ -31,7 +31,7 @@ from initiatives.models import (
 )
 from portal.core import upstream
 
-from . import content, dates
+from . import content, dates, news
 from .images import Picture, ensure_image
 from .translations import DemoTranslator
 
@@ -76,6 +76,7 @@ class DemoBuilder:
         )
         for spec in content.DISTRICTS:
             self.ensure_district(spec)
+        news.ensure_news(self, {spec.slug: self.page_at(spec.slug) for spec in content.DISTRICTS})
         self.publish_pending()
         self.synchronise_locales()
         self.translate()
