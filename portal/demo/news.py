@@ -40,8 +40,10 @@ NEWS = {
         NewsSpec(
             "iscrizioni-al-corso-di-italiano",
             "Iscrizioni al corso di italiano: si apre lunedì",
-            "Da lunedì ci si iscrive al nuovo corso di italiano per stranieri, dal livello principiante all'intermedio.",
-            "Le iscrizioni si fanno di persona allo sportello della Casa, il lunedì e il mercoledì mattina. Portate un documento d'identità.",
+            "Da lunedì ci si iscrive al nuovo corso di italiano per stranieri, "
+            "dal livello principiante all'intermedio.",
+            "Le iscrizioni si fanno di persona allo sportello della Casa, il lunedì e il mercoledì "
+            "mattina. Portate un documento d'identità.",
             1,
             "courses",
             ("san-salvario/corso-di-italiano-per-stranieri",),
