@@ -172,7 +172,8 @@ DEMO_LANGUAGES = ("it", "en", "ar")
 # second view reads the content version and what the page itself does not keep. The home,
 # district and event pages keep their rendered body ({% fragment %}): the second view reads no
 # listing. A calendar keeps the pages of the dates it lists and their count: the second view
-# reads only the rows. A search keeps its page of results (search/views.py): the same words
+# reads only the rows. A news index reads its count and its page of news (the version besides); a
+# news page keeps its body. A search keeps its page of results (search/views.py): the same words
 # again read the version only.
 DEMO_QUERIES = {
     "home": 1,
@@ -186,6 +187,10 @@ DEMO_QUERIES = {
     "event_below_initiative": 1,
     "event_not_translated": 1,
     "proposal_form": 3,
+    "news_index": 3,
+    "news_index_filtered": 3,
+    "portal_news": 3,
+    "news": 1,
     "search": 1,
     "search_filtered": 1,
     "not_found": 3,
@@ -204,7 +209,7 @@ def demo_urls(language):
     """One page of each kind in `language`, chosen by the shape of the Italian tree."""
     from wagtail.models import Locale, Page
 
-    from districts.models import DistrictPage, ProposalFormPage
+    from districts.models import DistrictPage, NewsIndexPage, NewsPage, ProposalFormPage
     from home.models import HomePage
     from initiatives.models import CalendarPage, EventPage, InitiativePage
 
@@ -236,10 +241,14 @@ def demo_urls(language):
         "event_below_initiative": translated(deep_events),
         "event_not_translated": translated(deep_events, wanted=False),
         "proposal_form": ProposalFormPage.objects.child_of(district).get(),
+        "news_index": NewsIndexPage.objects.child_of(district).get(),
+        "portal_news": NewsIndexPage.objects.child_of(home).get(),
+        "news": NewsPage.objects.descendant_of(district).order_by("path").first(),
     }
     urls = {name: here(page).url for name, page in pages.items()}
     prefix = f"/{language}/"
     urls["calendar_filtered"] = f"{urls['calendar']}?district={here(district).slug}&when=month"
+    urls["news_index_filtered"] = f"{urls['portal_news']}?district={here(district).slug}&category=courses"
     urls["search"] = f"{prefix}search/?q=corso"
     urls["search_filtered"] = f"{prefix}search/?q=corso&type=event&district={here(district).slug}"
     urls["not_found"] = f"{urls['event_below_initiative']}nessuna-pagina/"
