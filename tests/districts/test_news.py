@@ -14,6 +14,8 @@ import pytest
 from django.db import transaction
 from django.utils import timezone, translation
 
+from portal.core.i18n import local_date
+
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -212,6 +214,8 @@ def test_news_in_english_and_arabic(client, news):
     assert "Iscrizioni al corso di italiano" in content  # the Italian text, with the notice
     assert 'class="translation-notice"' in content
     assert 'lang="it"' in content
+    with translation.override("ar"):
+        assert local_date(ar_page.date) in content  # the date in Arabic
     index = news["salvario_index"].get_translation(locale=_locale("ar"))
     with translation.override("ar"):
         listing = get(client, index.url)
