@@ -18,6 +18,7 @@ from tests.factories import (
     EventPageFactory,
     InitiativePageFactory,
     NewsIndexPageFactory,
+    NewsPageFactory,
     SpokenLanguageFactory,
     days_from_now,
 )
@@ -43,6 +44,8 @@ def test_edit_view_of_every_page_type_opens(admin_client, home, district):
         EventPageFactory(parent=initiative),
         CalendarPageFactory(parent=home),
     ]
+    news_index = NewsIndexPageFactory(parent=district)
+    pages += [news_index, NewsPageFactory(parent=news_index)]
     for page in pages:
         response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.id]))
         assert response.status_code == 200, type(page).__name__
