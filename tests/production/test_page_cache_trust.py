@@ -292,11 +292,13 @@ def test_every_parameter_the_forms_and_the_api_read_is_in_the_key():
     """The allow-list cannot drift from the forms and the API's own lists."""
     from initiatives.api import OccurrencesAPIViewSet
     from initiatives.calendar import CalendarFilterForm
+    from districts.news import NewsFilterForm
     from portal.api.files import DocumentsAPIViewSet, ImagesAPIViewSet
     from portal.api.pages import PagesAPIViewSet
     from search.forms import SearchForm
 
     form_fields = set(CalendarFilterForm.base_fields) | set(SearchForm.base_fields)
+    form_fields |= set(NewsFilterForm.base_fields)
     assert form_fields | {"page", "p", "sent"} <= pages.PAGE_PARAMETERS
     for viewset in (PagesAPIViewSet, ImagesAPIViewSet, DocumentsAPIViewSet, OccurrencesAPIViewSet):
         # `_` is jQuery's cache-buster: such a request bypasses the cache, as it asks.
