@@ -290,9 +290,9 @@ def test_no_key_is_longer_than_memcached_allows(client, page_cache, home):
 
 def test_every_parameter_the_forms_and_the_api_read_is_in_the_key():
     """The allow-list cannot drift from the forms and the API's own lists."""
+    from districts.news import NewsFilterForm
     from initiatives.api import OccurrencesAPIViewSet
     from initiatives.calendar import CalendarFilterForm
-    from districts.news import NewsFilterForm
     from portal.api.files import DocumentsAPIViewSet, ImagesAPIViewSet
     from portal.api.pages import PagesAPIViewSet
     from search.forms import SearchForm
