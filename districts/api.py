@@ -29,8 +29,9 @@ from portal.core.api.strict import MAX_ID, StrictAPIMixin, content_language_code
 from portal.core.visibility import without_restricted
 
 from .forms import API_NAMES, FORM_NAMES, HONEYPOT_FIELD
-from .models import DistrictPage, Proposal, ProposalFormPage
+from .models import DistrictPage, NewsPage, Proposal, ProposalFormPage
 from .models.proposals import RATE_LIMITED_MESSAGE, Receipt
+from .news import related_cards_for
 
 # A proposal is at most 2,000 characters; with the extra questions, JSON escapes and four
 # bytes a character, 64 KiB is room enough, and far less than Django's own ceiling.
@@ -49,6 +50,29 @@ def prepare_districts(pages, preparation):
     for page in pages:
         page.localized_house = directory.houses.localized(page.house_id, page.locale_id)
         page.localized_manager = directory.managers.localized(page.manager_id, page.locale_id)
+
+
+@preparer(NewsPage)
+def prepare_news(pages, preparation):
+    """Category and audiences from the directory, the linked pages of every listed news item
+    in a few queries (`related_cards_for`)."""
+    directory = preparation.directory
+    for page in pages:
+        page.api_request = preparation.request
+    if preparation.wants("category_data"):
+        for page in pages:
+            page.localized_category = directory.categories.localized(page.category_id, page.locale_id)
+    if preparation.wants("audience_data"):
+        prefetch_related_objects(pages, "audiences")
+        for page in pages:
+            page.localized_audience_list = [
+                directory.audiences.localized(audience, page.locale_id) for audience in page.audiences.all()
+            ]
+    if preparation.wants("related_data"):
+        prefetch_related_objects(pages, "locale")
+        cards = related_cards_for(pages, preparation.request)
+        for page in pages:
+            page.related = cards[page.pk]
 
 
 @preparer(ProposalFormPage)

@@ -8,11 +8,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from districts.models import DistrictPage
+from districts.models import DistrictPage, NewsIndexPage, NewsPage
+from districts.news import latest_news
 from initiatives.feeds import PortalFeedsMixin
 from initiatives.models.occurrence import LazyRows
 from initiatives.queries import recent_initiatives, upcoming_occurrences
 from portal.core.blocks import BodyBlock
+from portal.core.page_cache import cached_by_version
 from portal.core.preview import AppPreviewMixin
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
 
@@ -39,8 +41,8 @@ class HomePage(PortalFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMixin, P
 
     # The home page sits at the root of each locale's tree.
     parent_page_types = ["wagtailcore.Page"]
-    # Districts and the portal-wide calendar live directly under the home page.
-    subpage_types = ["districts.DistrictPage", "initiatives.CalendarPage"]
+    # Districts, the portal-wide calendar and the portal's news live directly under the home page.
+    subpage_types = ["districts.DistrictPage", "initiatives.CalendarPage", "districts.NewsIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -53,4 +55,11 @@ class HomePage(PortalFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMixin, P
         # Read only if the page's body is rendered, not when it is kept ({% fragment %}).
         context["upcoming"] = LazyRows(lambda: upcoming_occurrences(self, limit=8, request=request))
         context["recent_initiatives"] = recent_initiatives(self, limit=6, request=request)
+        context["latest_news"] = latest_news(NewsPage, self, limit=4, request=request)
+        context["news_index"] = cached_by_version(
+            request,
+            "home:news-index",
+            lambda: without_restricted(NewsIndexPage.objects.child_of(self).live(), request).first(),
+            self.pk,
+        )
         return context

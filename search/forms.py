@@ -16,6 +16,7 @@ KIND_CHOICES = [
     ("district", _("Districts")),
     ("initiative", _("Initiatives and services")),
     ("event", _("Events")),
+    ("news", _("News")),
 ]
 
 

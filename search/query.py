@@ -6,7 +6,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
-from districts.models import DistrictPage
+from districts.models import DistrictPage, NewsPage
 from initiatives.models import EventPage, InitiativePage, Occurrence
 from portal.core.search.backend import NormalisingBackendMixin
 
@@ -14,18 +14,19 @@ from portal.core.search.backend import NormalisingBackendMixin
 
 
 def page_models():
-    return {"district": DistrictPage, "initiative": InitiativePage, "event": EventPage}
+    return {"district": DistrictPage, "initiative": InitiativePage, "event": EventPage, "news": NewsPage}
 
 
 def in_category(slug):
-    """Pages (initiatives and events) of the category with this slug, in any locale.
+    """Pages (initiatives, events and news) of the category with this slug, in any locale.
 
     A subquery for the database backends; Elasticsearch and OpenSearch need the ids themselves.
     """
-    pages = [model.objects.filter(category__slug=slug).values("pk") for model in (InitiativePage, EventPage)]
+    models = (InitiativePage, EventPage, NewsPage)
+    pages = [model.objects.filter(category__slug=slug).values("pk") for model in models]
     if not isinstance(get_search_backend(), NormalisingBackendMixin):
         pages = [list(ids.values_list("pk", flat=True)) for ids in pages]
-    return Q(pk__in=pages[0]) | Q(pk__in=pages[1])
+    return Q(pk__in=pages[0]) | Q(pk__in=pages[1]) | Q(pk__in=pages[2])
 
 
 def next_occurrences(pages):

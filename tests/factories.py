@@ -18,6 +18,8 @@ from districts.models import (
     DistrictPage,
     HouseClosure,
     NeighbourhoodHouse,
+    NewsIndexPage,
+    NewsPage,
     Notice,
     OpeningHours,
 )
@@ -263,6 +265,27 @@ class CalendarPageFactory(PageFactory):
     title = "Cosa succede"
     slug = "calendario"
     intro = "Tutti gli appuntamenti dei quartieri."
+
+
+class NewsIndexPageFactory(PageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = "Notizie"
+    slug = "notizie"
+    intro = "Aperture, chiusure e appelli della casa."
+
+
+class NewsPageFactory(PageFactory):
+    """A news item; `parent` is a news index."""
+
+    class Meta:
+        model = NewsPage
+
+    title = factory.Sequence(lambda n: f"Notizia {n}")
+    summary = factory.LazyAttribute(lambda o: f"{o.title}: leggete tutto.")
+    date = factory.LazyFunction(lambda: timezone.localdate(timezone=zone()))
+    category = None
 
 
 def occurrence_change(original_date, *, cancelled=True, reason="", new_start=None, new_end=None):

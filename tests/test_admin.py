@@ -17,6 +17,8 @@ from tests.factories import (
     CategoryFactory,
     EventPageFactory,
     InitiativePageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
     SpokenLanguageFactory,
     days_from_now,
 )
@@ -42,6 +44,8 @@ def test_edit_view_of_every_page_type_opens(admin_client, home, district):
         EventPageFactory(parent=initiative),
         CalendarPageFactory(parent=home),
     ]
+    news_index = NewsIndexPageFactory(parent=district)
+    pages += [news_index, NewsPageFactory(parent=news_index)]
     for page in pages:
         response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.id]))
         assert response.status_code == 200, type(page).__name__
@@ -133,6 +137,43 @@ def test_create_and_publish_an_event_through_the_admin(admin_client, district):
     assert [row.start.astimezone(ROME).date() for row in rows if row.cancelled] == [cancelled_day]
     assert {row.district_key for row in rows} == {district.translation_key}
     assert {row.category_slug for row in rows} == {"workshops"}
+
+
+def test_create_and_publish_news_through_the_admin(admin_client, district):
+    """A district's news, dated today by default, about an initiative (issue 17)."""
+    from districts.models import NewsPage
+
+    category = CategoryFactory(slug="courses", name="Corsi")
+    initiative = InitiativePageFactory(parent=district, slug="corso")
+    index = NewsIndexPageFactory(parent=district)
+    add = reverse("wagtailadmin_pages:add", args=["districts", "newspage", index.id])
+    form = admin_client.get(add)
+    assert form.status_code == 200
+    today = datetime.date.today()
+    data = nested_form_data(
+        {
+            "title": "Iscrizioni al corso",
+            "slug": "iscrizioni",
+            "date": f"{today:%Y-%m-%d}",
+            "category": str(category.pk),
+            "summary": "Si apre lunedì.",
+            "body": streamfield([("paragraph", rich_text("<p>Venite.</p>", features=RICH_TEXT_FEATURES))]),
+            "related_pages": streamfield([("page", initiative.pk)]),
+            "comments": inline_formset([]),
+            "seo_title": "",
+            "search_description": "",
+            "action-publish": "action-publish",
+        }
+    )
+    response = admin_client.post(add, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    news = NewsPage.objects.get(slug="iscrizioni")
+    assert news.live and news.date == today and news.category == category
+    assert [block.value.pk for block in news.related_pages] == [initiative.pk]
+    # Not under a district itself, nor under the home page.
+    for parent in (district, district.get_parent()):
+        url = reverse("wagtailadmin_pages:add", args=["districts", "newspage", parent.id])
+        assert admin_client.get(url).status_code in (302, 403)  # Wagtail refuses, back to the admin
 
 
 def test_end_before_start_is_a_form_error_not_a_500(admin_client, district):

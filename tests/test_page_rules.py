@@ -3,7 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from districts.models import DistrictPage, ProposalFormPage
+from districts.models import DistrictPage, NewsIndexPage, NewsPage, ProposalFormPage
 from home.models import HomePage
 from initiatives.models import CalendarPage, EventPage, InitiativePage
 
@@ -11,12 +11,12 @@ from initiatives.models import CalendarPage, EventPage, InitiativePage
 class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_page(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {DistrictPage, CalendarPage})
+        self.assertAllowedSubpageTypes(HomePage, {DistrictPage, CalendarPage, NewsIndexPage})
 
     def test_district_page(self):
         self.assertAllowedParentPageTypes(DistrictPage, {HomePage})
         self.assertAllowedSubpageTypes(
-            DistrictPage, {InitiativePage, EventPage, CalendarPage, ProposalFormPage}
+            DistrictPage, {InitiativePage, EventPage, CalendarPage, NewsIndexPage, ProposalFormPage}
         )
 
     def test_initiative_page(self):
@@ -30,6 +30,16 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_calendar_page(self):
         self.assertAllowedParentPageTypes(CalendarPage, {HomePage, DistrictPage})
         self.assertAllowedSubpageTypes(CalendarPage, set())
+
+    def test_news_pages(self):
+        # News live in a news index, the portal's (under the home page) or a district's.
+        self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage, DistrictPage})
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
+        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
+        self.assertAllowedSubpageTypes(NewsPage, set())
+        self.assertCanNotCreateAt(DistrictPage, NewsPage)
+        self.assertCanNotCreateAt(InitiativePage, NewsIndexPage)
+        self.assertEqual(NewsIndexPage.max_count_per_parent, 1)
 
     def test_allowed_pairs(self):
         self.assertCanCreateAt(Page, HomePage)

@@ -2,6 +2,7 @@
 
 from .closures import HouseClosure
 from .district import WEEKDAYS, CommunityManager, DistrictPage, NeighbourhoodHouse, OpeningHours
+from .news import NewsIndexPage, NewsPage
 from .notices import Notice
 from .proposals import Proposal, ProposalFormField, ProposalFormPage
 
@@ -11,6 +12,8 @@ __all__ = [
     "DistrictPage",
     "HouseClosure",
     "NeighbourhoodHouse",
+    "NewsIndexPage",
+    "NewsPage",
     "Notice",
     "OpeningHours",
     "Proposal",

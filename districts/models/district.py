@@ -29,7 +29,9 @@ from portal.core.preview import AppPreviewMixin
 from portal.core.search.indexing import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from portal.core.visibility import CachedViewRestrictionsMixin, without_restricted
 
+from ..news import latest_news
 from .closures import HolidaysField, all_holidays, closure_state, house_saved
+from .news import NewsIndexPage, NewsPage
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -470,12 +472,13 @@ class DistrictPage(DistrictFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMi
 
     # Districts are the top sections of a locale's home page.
     parent_page_types = ["home.HomePage"]
-    # A district holds its initiatives, its own events, its "What's on" page and the form where
-    # residents propose ideas.
+    # A district holds its initiatives, its own events, its "What's on" page, its news and the
+    # form where residents propose ideas.
     subpage_types = [
         "initiatives.InitiativePage",
         "initiatives.EventPage",
         "initiatives.CalendarPage",
+        "districts.NewsIndexPage",
         "districts.ProposalFormPage",
     ]
 
@@ -568,6 +571,10 @@ class DistrictPage(DistrictFeedsMixin, AppPreviewMixin, CachedViewRestrictionsMi
                 "initiatives": list(district_initiatives(self, request=request)),
                 "resident_ideas": self.resident_ideas(request=request),
                 "proposal_form": self.proposal_form(request=request),
+                "latest_news": list(latest_news(NewsPage, self, limit=3, request=request)),
+                "news_index": without_restricted(
+                    NewsIndexPage.objects.child_of(self).live(), request
+                ).first(),
             }
 
         context.update(cached_by_version(request, "districts:district-listings", listings, self.pk))

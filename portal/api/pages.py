@@ -120,6 +120,10 @@ class PagesAPIViewSet(PreviewRouteMixin, StrictAPIMixin, WagtailPagesAPIViewSet)
             manager = queryset.model._default_manager
             if condition is None:
                 queryset = manager.none()
+            elif "search" in self.request.GET:
+                # modelsearch checks every condition of a searched queryset and cannot read an
+                # EXISTS (a 500 for `?type=…&search=`); the same rule as `pk IN` it can.
+                queryset = manager.filter(pk__in=Page.objects.filter(condition).values("pk"))
             else:
                 queryset = manager.filter(Exists(Page.objects.filter(condition, pk=OuterRef("pk"))))
         since = updated_since(self.request)

@@ -101,7 +101,8 @@ PAGE_PARAMETERS = frozenset(
         "district",
         "type",
         "category",
-        # initiatives/calendar.py CalendarFilterForm
+        # initiatives/calendar.py CalendarFilterForm (and districts/news.py NewsFilterForm:
+        # district, category)
         "when",
         "date_from",
         "date_to",

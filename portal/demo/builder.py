@@ -31,7 +31,7 @@ from initiatives.models import (
 )
 from portal.core import upstream
 
-from . import closures, content, dates, notices
+from . import closures, content, dates, news, notices
 from .images import Picture, ensure_image
 from .translations import DemoTranslator
 
@@ -77,6 +77,7 @@ class DemoBuilder:
         )
         for spec in content.DISTRICTS:
             self.ensure_district(spec)
+        news.ensure_news(self, {spec.slug: self.page_at(spec.slug) for spec in content.DISTRICTS})
         self.publish_pending()
         notices.ensure_notices(self.today, self.created)
         self.synchronise_locales()

@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page
 from districts.models import CommunityManager, NeighbourhoodHouse, Notice
 from initiatives.models import Audience, Category
 
+from .news import index_paths
 from .translated_texts import LANGUAGES, MEMORY
 
 # Pages translated in the demo, by their path below the home page ("" is the home page itself);
@@ -44,6 +45,8 @@ PAGES = [
     "mirafiori-sud/orti-condivisi",
     "mirafiori-sud/orti-condivisi/festa-dello-scambio-dei-semi",
     "mirafiori-sud/gruppo-di-cammino",
+    # Every news index and news item (portal/demo/news.py).
+    *index_paths(),
 ]
 SNIPPETS = [Category, Audience, NeighbourhoodHouse, CommunityManager, Notice]
 

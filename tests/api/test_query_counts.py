@@ -11,7 +11,13 @@ import pytest
 from django.utils import timezone
 
 from tests.api.conftest import events
-from tests.factories import InitiativePageFactory, NoticeFactory, ProposalFormPageFactory
+from tests.factories import (
+    InitiativePageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    NoticeFactory,
+    ProposalFormPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +53,23 @@ def test_a_listing_of_what_changed_does_not_grow_with_the_items(
         answer = get_json(client, url)
     if "images" not in url:
         assert len(answer["items"]) == count
+
+
+@pytest.mark.parametrize("count", COUNTS)
+def test_a_listing_of_news_with_every_field_does_not_grow_with_the_items(
+    client, district, django_assert_max_num_queries, count
+):
+    """News items each about an event, their category, audiences and linked pages (issue 17)."""
+    listed = events(district, count)
+    index = NewsIndexPageFactory(parent=district)
+    for number, event in enumerate(listed):
+        NewsPageFactory(parent=index, slug=f"notizia-{number}", related_pages=[("page", event)])
+    url = f"/api/v2/pages/?type=districts.NewsPage&fields=*&descendant_of={district.pk}&limit={count}"
+    get_json(client, url)
+    with django_assert_max_num_queries(4):
+        answer = get_json(client, url)
+    assert len(answer["items"]) == count
+    assert all(len(item["related_data"]) == 1 for item in answer["items"])
 
 
 @pytest.mark.parametrize("count", COUNTS)

@@ -17,6 +17,8 @@ from tests.factories import (
     CalendarPageFactory,
     EventPageFactory,
     InitiativePageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
     ProposalFormPageFactory,
 )
 
@@ -27,6 +29,8 @@ PAGE_TYPES = [
     "initiatives.InitiativePage",
     "initiatives.EventPage",
     "initiatives.CalendarPage",
+    "districts.NewsIndexPage",
+    "districts.NewsPage",
 ]
 
 
@@ -39,6 +43,8 @@ def page_of_type(editorial, label):
         "initiatives.InitiativePage": lambda: InitiativePageFactory(parent=district, title="Doposcuola"),
         "initiatives.EventPage": lambda: EventPageFactory(parent=district, title="Cena di quartiere"),
         "initiatives.CalendarPage": lambda: CalendarPageFactory(parent=district),
+        "districts.NewsIndexPage": lambda: NewsIndexPageFactory(parent=district),
+        "districts.NewsPage": lambda: NewsPageFactory(parent=NewsIndexPageFactory(parent=district)),
     }[label]()
 
 

@@ -78,6 +78,26 @@ def test_each_district_has_initiatives_and_events(demo):
         assert Occurrence.objects.filter(district_key=district.translation_key).exists(), title
 
 
+def test_each_district_and_the_portal_have_translated_news(demo, client):
+    from districts.models import NewsIndexPage, NewsPage
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="it")
+    portal_index = NewsIndexPage.objects.child_of(home).get()
+    assert NewsPage.objects.child_of(portal_index).live().count() >= 2
+    for title in DISTRICTS:
+        district = DistrictPage.objects.get(title=title, locale__language_code="it")
+        news = NewsPage.objects.descendant_of(district).live()
+        assert news.count() >= 5, title
+        assert any(page.related_pages for page in news), title
+        for code in TARGET_LANGUAGES:
+            copies = NewsPage.objects.filter(translation_key__in=news.values("translation_key"))
+            translated = copies.filter(locale__language_code=code, alias_of__isnull=True)
+            assert translated.count() == news.count(), (title, code)
+    arabic = client.get("/ar/san-salvario/").content.decode()
+    assert "التسجيل في دورة اللغة الإيطالية يبدأ يوم الاثنين" in arabic
+
+
 def test_the_upkeep_held_back_during_the_build_is_done_at_the_end(demo):
     """portal.demo.upkeep: the search index, the reference index and the page cache are brought
     up to date once, after the build, on the final state of every object."""

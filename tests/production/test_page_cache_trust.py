@@ -290,6 +290,7 @@ def test_no_key_is_longer_than_memcached_allows(client, page_cache, home):
 
 def test_every_parameter_the_forms_and_the_api_read_is_in_the_key():
     """The allow-list cannot drift from the forms and the API's own lists."""
+    from districts.news import NewsFilterForm
     from initiatives.api import OccurrencesAPIViewSet
     from initiatives.calendar import CalendarFilterForm
     from portal.api.files import DocumentsAPIViewSet, ImagesAPIViewSet
@@ -297,6 +298,7 @@ def test_every_parameter_the_forms_and_the_api_read_is_in_the_key():
     from search.forms import SearchForm
 
     form_fields = set(CalendarFilterForm.base_fields) | set(SearchForm.base_fields)
+    form_fields |= set(NewsFilterForm.base_fields)
     assert form_fields | {"page", "p", "sent"} <= pages.PAGE_PARAMETERS
     for viewset in (PagesAPIViewSet, ImagesAPIViewSet, DocumentsAPIViewSet, OccurrencesAPIViewSet):
         # `_` is jQuery's cache-buster: such a request bypasses the cache, as it asks.

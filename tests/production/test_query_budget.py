@@ -15,6 +15,8 @@ from tests.factories import (
     CalendarPageFactory,
     EventPageFactory,
     InitiativePageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
     NoticeFactory,
     ProposalFormPageFactory,
     add_numbered_event,
@@ -28,12 +30,14 @@ from tests.support.queries import CaptureAllQueries
 pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET = 12
-PAGE_TYPES = ("home", "district", "calendar", "initiative", "event", "proposal_form")
+PAGE_TYPES = ("home", "district", "calendar", "initiative", "event", "proposal_form", "news_index", "news")
 
 
 def build_portal(home, district, events):
-    """A district with a calendar, an initiative, a proposal form and `events` events."""
+    """A district with a calendar, an initiative, a proposal form, `events` events and as many
+    news items (each about the initiative), and the portal's news."""
     calendar = CalendarPageFactory(parent=home, slug="cosa-succede")
+    NewsIndexPageFactory(parent=home, slug="notizie-portale")
     district_calendar = CalendarPageFactory(parent=district, slug="calendario-quartiere")
     initiative = InitiativePageFactory(parent=district, title="Sportello di ascolto", slug="sportello")
     form = ProposalFormPageFactory(parent=district, slug="proponi")
@@ -43,6 +47,16 @@ def build_portal(home, district, events):
             title=f"Evento {number}",
             slug=f"evento-{number}",
             start=days_from_now(1 + number % 20, 18),
+        )
+        for number in range(events)
+    ]
+    news_index = NewsIndexPageFactory(parent=district)
+    news = [
+        NewsPageFactory(
+            parent=news_index,
+            title=f"Notizia {number}",
+            slug=f"notizia-{number}",
+            related_pages=[("page", initiative), ("page", pages[number])],
         )
         for number in range(events)
     ]
@@ -61,13 +75,16 @@ def build_portal(home, district, events):
         "initiative": initiative,
         "event": pages[1],
         "proposal_form": form,
+        "news_index": news_index,
+        "news": news[0],
     }
 
 
 def translated(pages, locale):
     """The pages in `locale`, each translated after its parent (as wagtail-localize requires)."""
     result = {}
-    for name in ("home", "district", "calendar", "district_calendar", "initiative", "event", "proposal_form"):
+    names = ("home", "district", "calendar", "district_calendar", "initiative", "event", "proposal_form")
+    for name in (*names, "news_index", "news"):
         result[name] = publish_translation(pages[name], locale)
     return result
 
@@ -170,7 +187,8 @@ DEMO_LANGUAGES = ("it", "en", "ar")
 # second view reads the content version and what the page itself does not keep. The home,
 # district and event pages keep their rendered body ({% fragment %}): the second view reads no
 # listing. A calendar keeps the pages of the dates it lists and their count: the second view
-# reads only the rows. A search keeps its page of results (search/views.py): the same words
+# reads only the rows. A news index reads its count and its page of news (the version besides); a
+# news page keeps its body. A search keeps its page of results (search/views.py): the same words
 # again read the version only.
 DEMO_QUERIES = {
     "home": 1,
@@ -184,6 +202,10 @@ DEMO_QUERIES = {
     "event_below_initiative": 1,
     "event_not_translated": 1,
     "proposal_form": 3,
+    "news_index": 3,
+    "news_index_filtered": 3,
+    "portal_news": 3,
+    "news": 1,
     "search": 1,
     "search_filtered": 1,
     "not_found": 3,
@@ -202,7 +224,7 @@ def demo_urls(language):
     """One page of each kind in `language`, chosen by the shape of the Italian tree."""
     from wagtail.models import Locale, Page
 
-    from districts.models import DistrictPage, ProposalFormPage
+    from districts.models import DistrictPage, NewsIndexPage, NewsPage, ProposalFormPage
     from home.models import HomePage
     from initiatives.models import CalendarPage, EventPage, InitiativePage
 
@@ -234,10 +256,14 @@ def demo_urls(language):
         "event_below_initiative": translated(deep_events),
         "event_not_translated": translated(deep_events, wanted=False),
         "proposal_form": ProposalFormPage.objects.child_of(district).get(),
+        "news_index": NewsIndexPage.objects.child_of(district).get(),
+        "portal_news": NewsIndexPage.objects.child_of(home).get(),
+        "news": NewsPage.objects.descendant_of(district).order_by("path").first(),
     }
     urls = {name: here(page).url for name, page in pages.items()}
     prefix = f"/{language}/"
     urls["calendar_filtered"] = f"{urls['calendar']}?district={here(district).slug}&when=month"
+    urls["news_index_filtered"] = f"{urls['portal_news']}?district={here(district).slug}&category=courses"
     urls["search"] = f"{prefix}search/?q=corso"
     urls["search_filtered"] = f"{prefix}search/?q=corso&type=event&district={here(district).slug}"
     urls["not_found"] = f"{urls['event_below_initiative']}nessuna-pagina/"
