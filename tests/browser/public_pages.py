@@ -26,6 +26,8 @@ TREE = {
     "calendar": "/it/cosa-succede/",
     "district-calendar": "/it/san-salvario/cosa-succede/",
     "proposal-form": "/it/san-salvario/proponi-un-idea/",
+    "news-index": "/it/notizie/",
+    "news": "/it/san-salvario/notizie/iscrizioni-al-corso-di-italiano/",
 }
 
 # Pages in a given state: (page of the tree or None for search, query string or path).

@@ -32,7 +32,7 @@ from .schemas import (
 
 # The contract's version: 2.MINOR.PATCH within /api/v2/, as docs/API.md promises; every change
 # of it is in docs/API-CHANGELOG.md, whose newest entry names this version (tests check it).
-API_VERSION = "2.1.0"
+API_VERSION = "2.2.0"
 
 
 class UndocumentedParameter(Exception):
