@@ -269,6 +269,8 @@ def test_every_page_type_lists_in_every_language_into_its_own_model(api, documen
         "initiatives.EventPage": api.models.EventPage,
         "initiatives.CalendarPage": api.models.CalendarPage,
         "districts.ProposalFormPage": api.models.ProposalFormPage,
+        "districts.NewsIndexPage": api.models.NewsIndexPage,
+        "districts.NewsPage": api.models.NewsPage,
     }
     assert set(page_types(document)) == set(models), "a page type without a check here"
     assert {locale for _type, locale in listed} == {"it", "en", "fr", "ar", "ro", "zh-hans", "es"}
@@ -281,6 +283,7 @@ def test_every_page_type_lists_in_every_language_into_its_own_model(api, documen
     events = listed["initiatives.EventPage", "en"]
     assert any(event.next_dates for event in events)
     assert any(event.venue_data for event in events)
+    assert any(news.related_data for news in listed["districts.NewsPage", "ar"])
 
 
 def test_models_of_closed_objects_keep_no_additional_properties(api):
@@ -356,6 +359,21 @@ def test_occurrences_of_a_year(api):
     too_long = api.call("list_occurrences", start=today, end=today + datetime.timedelta(days=400))
     assert too_long.status_code == 400
     assert strict(too_long, api.models.Error).message
+
+
+def test_notices_shown_now_in_every_district(api):
+    listing = strict(api.call("list_notices", limit=100), api.models.NoticeListing)
+    assert listing.meta.total_count == len(listing.items) >= 4  # an urgent one per district, the portal's
+    assert all(item.active for item in listing.items)
+    assert "urgent" in {getattr(item.level, "value", item.level) for item in listing.items}
+    http = api.client.get_httpx_client()
+    arabic = http.get("notices/", params={"locale": "ar", "level": "urgent"})
+    assert arabic.status_code == 200, arabic.content[:300]
+    items = api.models.NoticeListing.from_dict(arabic.json()).items
+    assert items and all(item.locale == "ar" and item.translated for item in items)
+    wrong = http.get("notices/", params={"active": "yesterday"})
+    assert wrong.status_code == 400
+    assert api.models.Error.from_dict(wrong.json()).message
 
 
 def test_images_and_documents(api):
