@@ -71,22 +71,37 @@ def test_event_ics_is_rfc5545_with_timezone_and_rules(client, weekly_event):
     assert master["RRULE"]["BYDAY"] == ["TU"]
     exdate_props = master["EXDATE"] if isinstance(master["EXDATE"], list) else [master["EXDATE"]]
     exdates = {d.dt.date() for prop in exdate_props for d in prop.dts}
-    assert {datetime.date(2027, 4, 6), datetime.date(2027, 5, 4)} <= exdates
+    # The editor's excluded date stays an EXDATE; the cancelled one is an override of its own.
+    assert exdates == {datetime.date(2027, 4, 6)}
     assert "Via Morgari 14" in str(master["LOCATION"])
     assert master["URL"].endswith("/it/san-salvario/cineforum/")
-    override = next(e for e in events if "RECURRENCE-ID" in e)
+    assert str(master["STATUS"]) == "CONFIRMED"
+    cancelled = next(e for e in events if str(e.get("STATUS")) == "CANCELLED")
+    assert cancelled["UID"] == master["UID"]
+    assert cancelled["RECURRENCE-ID"].dt == datetime.datetime(2027, 5, 4, 18, 0, tzinfo=ROME)
+    assert cancelled["DTSTART"].dt == datetime.datetime(2027, 5, 4, 18, 0, tzinfo=ROME)
+    assert str(cancelled["SUMMARY"]) == "Annullato: Cineforum del martedì"
+    assert str(cancelled["DESCRIPTION"]) == "Sala occupata"
+    override = next(e for e in events if "RECURRENCE-ID" in e and str(e.get("STATUS")) != "CANCELLED")
     assert override["RECURRENCE-ID"].dt == datetime.datetime(2027, 6, 8, 18, 0, tzinfo=ROME)
     assert override["DTSTART"].dt == datetime.datetime(2027, 6, 10, 21, 0, tzinfo=ROME)
     assert "DTSTAMP" in master and "SEQUENCE" in master
 
 
 def test_independent_expander_agrees_with_the_engine(client, weekly_event):
-    """recurring-ical-events over a year gives exactly the engine's not-cancelled occurrences."""
+    """recurring-ical-events over a year gives exactly the engine's occurrences, the cancelled
+    one marked CANCELLED (an override of its own, not an EXDATE) and the others confirmed."""
     cal = parse(client.get(weekly_event.url + "calendar.ics"))
     window = (datetime.datetime(2027, 1, 1, tzinfo=ROME), datetime.datetime(2028, 1, 1, tzinfo=ROME))
-    theirs = sorted(e["DTSTART"].dt for e in recurring_ical_events.of(cal).between(*window))
-    ours = sorted(o.start for o in expand(schedule_for(weekly_event), *window) if not o.cancelled)
+    expanded = recurring_ical_events.of(cal).between(*window)
+    theirs = sorted(e["DTSTART"].dt for e in expanded if str(e["STATUS"]) == "CONFIRMED")
+    engine = list(expand(schedule_for(weekly_event), *window))
+    ours = sorted(o.start for o in engine if not o.cancelled)
     assert theirs == ours
+    cancelled = [
+        (e["DTSTART"].dt, str(e["DESCRIPTION"])) for e in expanded if str(e["STATUS"]) == "CANCELLED"
+    ]
+    assert cancelled == [(o.start, o.reason) for o in engine if o.cancelled]
     # 18:00 local on both sides of the changes of time; the UTC instant moves by an hour.
     assert {o.hour for o in ours} - {21} == {18}
     utc_hours = {o.astimezone(datetime.UTC).hour for o in ours if o.month in (2, 12)}
