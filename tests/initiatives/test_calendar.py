@@ -369,7 +369,7 @@ def test_the_kept_count_follows_the_clock_and_every_publish(client, calendar_pag
 
 
 @pytest.mark.django_db
-def test_calendar_shows_the_reason_of_an_events_own_cancelled_and_moved_dates(client, calendar_page, district):
+def test_calendar_shows_the_reason_of_a_pages_own_changed_dates(client, calendar_page, district):
     """A page's own cancelled or moved date shows its message, as a closure's does; read for the
     whole listing at once: more changed events cost no more queries."""
 
