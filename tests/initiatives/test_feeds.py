@@ -14,7 +14,8 @@ import recurring_ical_events
 from initiatives.models import Occurrence
 from initiatives.occurrence_table import rebuild_all, schedule_for
 from initiatives.occurrences import expand
-from tests.factories import EventPageFactory, local_datetime, occurrence_change
+from tests.factories import EventPageFactory, InitiativePageFactory, local_datetime, occurrence_change
+from tests.support.queries import CaptureAllQueries
 
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
 pytestmark = pytest.mark.django_db
@@ -199,3 +200,34 @@ def test_district_page_carries_the_house_as_civic_structure(client, district):
     assert data["@type"] == "CivicStructure"
     assert data["name"] == "Casa del Quartiere di San Salvario"
     assert data["openingHoursSpecification"][0]["dayOfWeek"] == "https://schema.org/Monday"
+
+
+def test_the_calendar_files_cost_the_same_for_2_and_for_8_pages(client, district):
+    """Events and initiatives are read for the whole feed at once: no query per page."""
+
+    def add(n):
+        EventPageFactory(parent=district, title=f"Festa {n}", slug=f"festa-{n}")
+        InitiativePageFactory(
+            parent=district,
+            title=f"Sportello {n}",
+            slug=f"sportello-{n}",
+            opens_at=datetime.time(9, 0),
+            closes_at=datetime.time(12, 0),
+            schedule=weekly_tuesday(),
+        )
+
+    def counted(url):
+        client.get(url)  # warm the caches that are filled once per process
+        with CaptureAllQueries() as context:
+            cal = parse(client.get(url))
+        return len(cal.walk("VEVENT")), len(context.captured_queries)
+
+    urls = (district.url + "calendar.ics", "/it/calendar.ics")
+    add(0)
+    small = [counted(url) for url in urls]
+    for n in range(1, 4):
+        add(n)
+    large = [counted(url) for url in urls]
+    assert [events for events, _queries in small] == [2, 2]
+    assert [events for events, _queries in large] == [8, 8]
+    assert [queries for _events, queries in small] == [queries for _events, queries in large]
