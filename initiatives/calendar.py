@@ -267,7 +267,7 @@ def calendar_context(request, calendar_page):
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
     listed = attach_pages(page_obj.object_list, locale, request=request)
-    attach_change_reasons(listed)
+    attach_change_reasons(listed, request=request)
     days = [
         (day, list(items))
         for day, items in groupby(listed, key=lambda item: timezone.localtime(item.row.start, zone()).date())

@@ -91,10 +91,14 @@ def attach_pages(rows, locale=None, request=None):
     return [Listed(row=row, page=pages[row.translation_key]) for row in rows if row.translation_key in pages]
 
 
-def attach_change_reasons(listed):
+def attach_change_reasons(listed, request=None):
     """Give each listed date that its page cancels or moves itself the message of that change
     (`own_reason`), in the shown page's language: one query for the whole listing, none when
-    no listed date is changed by its own page (a closure's reasons cost none: the directory)."""
+    no listed date is changed by its own page (a closure's reasons cost none: the directory).
+
+    With `request`, the messages are kept by content version under the listed changes, as
+    `attach_pages` keeps the pages: a message changes only with a publish.
+    """
     changed = [item for item in listed if item.change_key and (item.cancelled or item.moved)]
     by_locale = {}
     for item in changed:
@@ -102,13 +106,24 @@ def attach_change_reasons(listed):
     wanted = [item for item in changed if item.change_key not in by_locale[item.page.locale_id]]
     if not wanted:
         return
-    changes = OccurrenceChange.objects.filter(
-        event_id__in={item.page.pk for item in wanted},
-        translation_key__in={item.change_key for item in wanted},
-    ).values_list("event_id", "translation_key", "reason")
-    reasons = {(event_id, key): reason for event_id, key, reason in changes}
+    pairs = sorted({(item.page.pk, item.change_key.hex) for item in wanted})
+
+    def read():
+        changes = OccurrenceChange.objects.filter(
+            event_id__in={page_id for page_id, _key in pairs},
+            translation_key__in={key for _page_id, key in pairs},
+        ).values_list("event_id", "translation_key", "reason")
+        return {(event_id, key.hex): reason for event_id, key, reason in changes}
+
+    if request is None:
+        reasons = read()
+    else:
+        # Named by the digest of the listed (page, change) pairs, which come from the rows read.
+        listed_pairs = ";".join(f"{page_id}:{key}" for page_id, key in pairs)
+        digest = hashlib.blake2b(listed_pairs.encode(), digest_size=16).hexdigest()
+        reasons = cached_by_version(request, "initiatives:change-reasons", read, digest)
     for item in wanted:
-        item.own_reason = reasons.get((item.page.pk, item.change_key), "")
+        item.own_reason = reasons.get((item.page.pk, item.change_key.hex), "")
 
 
 def listed_pages(keys, locale):
