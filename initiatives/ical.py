@@ -9,11 +9,14 @@ the feed's language. A moved date is an override at its new time; a one-off even
 cancelled is `STATUS:CANCELLED` itself.
 
 Why overrides rather than EXDATEs: an EXDATE makes a subscribed calendar app drop the date
-without a word, and a resident who goes to the desk finds it shut. RFC 5545 (3.8.1.11) lets an
-instance be cancelled on its own; Thunderbird draws such an instance struck through and Apple
-Calendar marks it cancelled, and apps that ignore STATUS still show "Cancelled: …" in its title
-and the reason in its notes. (Read from the apps' documented behaviour; not tried here in each
-app.) `recurring-ical-events` yields the instance with STATUS:CANCELLED, as the tests check.
+without a word, and a resident who goes to the desk finds it shut. RFC 5545 (3.8.1.4
+RECURRENCE-ID, 3.8.1.11 STATUS) lets one instance be overridden and cancelled on its own. Apps
+that honour STATUS show the instance as cancelled (Thunderbird draws it struck through; Apple
+Calendar is reported to mark it so); apps that ignore STATUS, or show a subscribed calendar's
+overrides as plain events, still read "Cancelled: …" in its title and the reason in its notes.
+The apps' display was not tried here; `recurring-ical-events` yields the instance with
+STATUS:CANCELLED and the reason, as the tests check (tests/initiatives/test_feeds.py,
+tests/districts/test_closures.py).
 """
 
 import datetime
