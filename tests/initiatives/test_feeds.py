@@ -10,11 +10,13 @@ import icalendar
 import pytest
 import recurrence
 import recurring_ical_events
+from wagtail.models import PageViewRestriction
 
 from initiatives.models import Occurrence
 from initiatives.occurrence_table import rebuild_all, schedule_for
 from initiatives.occurrences import expand
 from tests.factories import EventPageFactory, InitiativePageFactory, local_datetime, occurrence_change
+from tests.restrictions.conftest import restrict
 from tests.support.queries import CaptureAllQueries
 
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
@@ -231,3 +233,23 @@ def test_the_calendar_files_cost_the_same_for_2_and_for_8_pages(client, district
     assert [events for events, _queries in small] == [2, 2]
     assert [events for events, _queries in large] == [8, 8]
     assert [queries for _events, queries in small] == [queries for _events, queries in large]
+
+
+def test_a_private_initiatives_dates_stay_out_of_every_calendar_file(client, district):
+    """An initiative under a password: its own calendar file asks for the password as its page
+    does, and the district's and the portal's do not list its openings (portal/core/visibility.py)."""
+    desk = InitiativePageFactory(
+        parent=district,
+        title="Sportello riservato",
+        slug="riservato",
+        opens_at=datetime.time(9, 0),
+        closes_at=datetime.time(12, 0),
+        schedule=weekly_tuesday(),
+    )
+    assert "Sportello riservato" in client.get(desk.url + "calendar.ics").content.decode()
+    restrict(desk, PageViewRestriction.PASSWORD)
+    response = client.get(desk.url + "calendar.ics")
+    assert 'name="password"' in response.content.decode()
+    assert "BEGIN:VCALENDAR" not in response.content.decode()
+    for url in (district.url + "calendar.ics", "/it/calendar.ics"):
+        assert "Sportello riservato" not in client.get(url).content.decode(), url
