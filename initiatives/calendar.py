@@ -21,7 +21,7 @@ from .district_pages import district_pages, is_district
 from .models.occurrence import Occurrence
 from .models.pages import EventPage
 from .occurrences import ONE_DAY, make_local_aware, zone
-from .queries import attach_pages
+from .queries import attach_change_reasons, attach_pages
 from .recurrence_rules import EARLIEST_DAY, LATEST_DAY, out_of_range_message
 
 COUNT_CAP = 3000
@@ -267,6 +267,7 @@ def calendar_context(request, calendar_page):
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
     listed = attach_pages(page_obj.object_list, locale, request=request)
+    attach_change_reasons(listed, request=request)
     days = [
         (day, list(items))
         for day, items in groupby(listed, key=lambda item: timezone.localtime(item.row.start, zone()).date())

@@ -172,3 +172,21 @@ def expandable_recurrence(schedule: Schedule | None) -> dict | None:
         "all_day": schedule.all_day,
         "lines": expandable_lines(schedule),
     }
+
+
+def planned_start(schedule: Schedule, day: datetime.date) -> datetime.datetime | None:
+    """The local start the schedule plans on `day`, as the engine places it (an extra date at its
+    own time, else the series' time), or None when it plans nothing that day. A calendar file
+    names a cancelled date by this start (RECURRENCE-ID, initiatives/ical.py)."""
+    value = schedule.recurrence
+    if day in excluded_days(schedule):
+        return None
+    for start in extra_starts(schedule):
+        if start.date() == day:
+            return None if value.exrules and _excluded_by_rule(schedule, start) else start
+    start = datetime.datetime.combine(day, schedule.first_start.time())
+    if value and value.exrules and _excluded_by_rule(schedule, start):
+        return None
+    if (start == schedule.first_start and schedule.include_first) or _rules_yield(schedule, start):
+        return start
+    return None

@@ -3,7 +3,8 @@
 Each feed is a route of the page it describes (Wagtail's `RoutablePageMixin`, through
 `portal.core.routable.RoutesMixin`): `calendar.ics`, `feed.xml` and `atom.xml` below the home
 page (the whole portal) and below a district (`PortalFeedsMixin`, `DistrictFeedsMixin`), and
-`calendar.ics` below an event (`EventPage.calendar_ics`, initiatives/ical.py). Wagtail's serve
+`calendar.ics` below an event and an initiative (`EventPage.calendar_ics`,
+`InitiativePage.calendar_ics`, initiatives/ical.py). Wagtail's serve
 view answers for them as for their page, routed by `portal.core.routing`: a page that is not
 live, or has no such feed, is a 404; a visitor who has not passed the page's view restriction
 gets the password form or the login redirect, and comes back to the feed once past it.
@@ -17,7 +18,7 @@ feed readers share one copy.
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Max
+from django.db.models import Max, prefetch_related_objects
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -25,12 +26,12 @@ from wagtail.contrib.routable_page import models as routable
 from wagtail.models import Page
 
 from portal.core.absolute_urls import absolute_url, page_url
-from portal.core.directory import reader_locale
+from portal.core.directory import get_directory, reader_locale
 from portal.core.page_cache import valid_until
 from portal.core.routable import RoutesMixin
 from portal.core.visibility import public_occurrences, without_restricted
 
-from .ical import calendar_for_events, calendar_name, calendar_response
+from .ical import calendar_for_pages, calendar_name, calendar_response
 from .models import EventPage, InitiativePage, Occurrence
 from .models.occurrence import cancelled_rows
 from .queries import pages_for_keys
@@ -40,28 +41,47 @@ FEED_PAST = datetime.timedelta(days=30)
 FEED_ITEMS = 30
 
 
-def events_in_scope(district, locale, request=None):
-    """Live public events with an occurrence from 30 days ago onwards, in the reader's locale."""
-    rows = Occurrence.objects.filter(kind=Occurrence.Kind.EVENT, end__gt=timezone.now() - FEED_PAST)
+def pages_in_scope(district, locale, request=None):
+    """Live public events and initiatives with a date from 30 days ago onwards, in the reader's
+    locale: events by first start, then initiatives by title. Three queries however many."""
+    rows = Occurrence.objects.filter(end__gt=timezone.now() - FEED_PAST)
     rows = public_occurrences(rows, request)
     if district is not None:
         rows = rows.filter(district_key=district.translation_key)
-    last_ends = dict(rows.values_list("translation_key").annotate(last=Max("end")).order_by())
-    keys = set(last_ends)
+    per_page = rows.values_list("translation_key", "kind").annotate(last=Max("end")).order_by()
+    last_ends = {(key, kind): last for key, kind, last in per_page}
     if last_ends:
-        # The feed changes when the event that ended first passes FEED_PAST (portal/core/page_cache.py).
+        # The feed changes when the page that ended first passes FEED_PAST (portal/core/page_cache.py).
         valid_until(min(last_ends.values()) + FEED_PAST)
-    pages = pages_for_keys(keys, locale, EventPage)
-    return sorted(pages.values(), key=lambda page: (page.start, page.pk))
+    keys = {kind: {key for key, of_kind in last_ends if of_kind == kind} for kind in Occurrence.Kind}
+    events = pages_for_keys(keys[Occurrence.Kind.EVENT], locale, EventPage)
+    initiatives = pages_for_keys(keys[Occurrence.Kind.OPENING], locale, InitiativePage)
+    return [
+        *sorted(events.values(), key=lambda page: (page.start, page.pk)),
+        *sorted(initiatives.values(), key=lambda page: (page.title, page.pk)),
+    ]
+
+
+def prepare_for_calendar(pages, request=None):
+    """What a calendar file reads of each page, for all of them at once: the event's own changes
+    and the audiences (a query per kind), the dates closures cancel (one query), the district,
+    house and category from the cached directory."""
+    events = [page for page in pages if isinstance(page, EventPage)]
+    prefetch_related_objects(events, "occurrence_changes", "audiences")
+    prefetch_related_objects([page for page in pages if not isinstance(page, EventPage)], "audiences")
+    cancelled_rows(pages)
+    directory = get_directory(request)
+    for page in pages:
+        page.prepare_from_directory(directory)
 
 
 def scope_calendar(request, district):
-    """The events of `district` (None: of the whole portal) as an iCalendar file."""
+    """The events and initiatives of `district` (None: of the whole portal) as an iCalendar file."""
     locale = reader_locale(request)
-    pages = events_in_scope(district, locale, request)
-    cancelled_rows(pages)  # the dates closures cancel, for every event in one query
+    pages = pages_in_scope(district, locale, request)
+    prepare_for_calendar(pages, request)
     name = calendar_name(district.title if district else None)
-    cal = calendar_for_events(name, pages, request)
+    cal = calendar_for_pages(name, pages, request)
     slug = district.slug if district else "quartieri"
     return calendar_response(cal, f"{slug}.ics")
 

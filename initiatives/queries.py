@@ -18,12 +18,13 @@ from portal.core.i18n import content_language
 from portal.core.page_cache import cached_by_version
 from portal.core.visibility import public_occurrences, without_restricted
 
+from .closures import closure_reasons
 from .district_pages import is_district
 
 # The model modules themselves, not the package: initiatives/calendar.py imports this module while
 # `initiatives.models` is being loaded (see there).
 from .models.occurrence import Occurrence
-from .models.pages import EventPage, InitiativePage
+from .models.pages import EventPage, InitiativePage, OccurrenceChange
 
 
 @dataclass
@@ -32,6 +33,9 @@ class Listed:
 
     row: Occurrence
     page: object
+    # The message of its page's own cancellation or move, in the page's language
+    # (`attach_change_reasons`); a closure's is read from the directory (`closure_reasons`).
+    own_reason: str = ""
 
     def __getattr__(self, name):
         return getattr(self.row, name)
@@ -85,6 +89,41 @@ def attach_pages(rows, locale=None, request=None):
             request, "initiatives:listed-pages", lambda: listed_pages(keys, locale), locale.pk, digest
         )
     return [Listed(row=row, page=pages[row.translation_key]) for row in rows if row.translation_key in pages]
+
+
+def attach_change_reasons(listed, request=None):
+    """Give each listed date that its page cancels or moves itself the message of that change
+    (`own_reason`), in the shown page's language: one query for the whole listing, none when
+    no listed date is changed by its own page (a closure's reasons cost none: the directory).
+
+    With `request`, the messages are kept by content version under the listed changes, as
+    `attach_pages` keeps the pages: a message changes only with a publish.
+    """
+    changed = [item for item in listed if item.change_key and (item.cancelled or item.moved)]
+    by_locale = {}
+    for item in changed:
+        by_locale.setdefault(item.page.locale_id, closure_reasons(item.page.locale_id))
+    wanted = [item for item in changed if item.change_key not in by_locale[item.page.locale_id]]
+    if not wanted:
+        return
+    pairs = sorted({(item.page.pk, item.change_key.hex) for item in wanted})
+
+    def read():
+        changes = OccurrenceChange.objects.filter(
+            event_id__in={page_id for page_id, _key in pairs},
+            translation_key__in={key for _page_id, key in pairs},
+        ).values_list("event_id", "translation_key", "reason")
+        return {(event_id, key.hex): reason for event_id, key, reason in changes}
+
+    if request is None:
+        reasons = read()
+    else:
+        # Named by the digest of the listed (page, change) pairs, which come from the rows read.
+        listed_pairs = ";".join(f"{page_id}:{key}" for page_id, key in pairs)
+        digest = hashlib.blake2b(listed_pairs.encode(), digest_size=16).hexdigest()
+        reasons = cached_by_version(request, "initiatives:change-reasons", read, digest)
+    for item in wanted:
+        item.own_reason = reasons.get((item.page.pk, item.change_key.hex), "")
 
 
 def listed_pages(keys, locale):

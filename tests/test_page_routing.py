@@ -220,8 +220,10 @@ def test_feeds_answer_as_routes_of_their_pages(client, tree):
     assert client.get("/it/calendar.ics")["Content-Type"] == "text/calendar; charset=utf-8"
     assert client.get("/it/san-salvario/feed.xml").status_code == 200
     assert client.get("/it/san-salvario/sportello/incontro/calendar.ics").status_code == 200
-    # The other pages have no feeds; a draft has none, nor a file name with a trailing slash.
-    assert client.get("/it/san-salvario/sportello/calendar.ics").status_code == 404
+    # An initiative has its opening dates as a calendar file too (initiatives/ical.py); the
+    # other feeds are the district's and the portal's; a draft has none, nor a file name with a
+    # trailing slash.
+    assert client.get("/it/san-salvario/sportello/calendar.ics").status_code == 200
     assert client.get("/it/san-salvario/sportello/feed.xml").status_code == 404
     assert client.get("/it/san-salvario/sportello/incontro/feed.xml").status_code == 404
     assert client.get("/it/san-salvario/bozza/calendar.ics").status_code == 404

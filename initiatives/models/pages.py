@@ -33,7 +33,7 @@ from initiatives.describe import describe_series, time_range
 from initiatives.district_pages import district_pages
 from initiatives.expandable import expandable_recurrence, rule_lines
 from initiatives.forms import ActivityPageForm
-from initiatives.ical import event_calendar
+from initiatives.ical import event_components, initiative_components, page_calendar
 from initiatives.occurrences import (
     DEFAULT_SCHEDULE_ANCHOR,
     ONE_DAY,
@@ -573,7 +573,7 @@ def activity_edit_handler(when_panels, when_heading):
     )
 
 
-class InitiativePage(ActivityPage):
+class InitiativePage(RoutesMixin, ActivityPage):
     """An ongoing service or project of a house, with its regular opening schedule."""
 
     class Status(models.TextChoices):
@@ -722,6 +722,19 @@ class InitiativePage(ActivityPage):
         (initiatives/expandable.py); None when it shows no dates."""
         return expandable_recurrence(self.occurrence_schedule())
 
+    def get_cached_paths(self):
+        """The page and its calendar file, for a frontend cache purge (portal/core/frontend_purge.py)."""
+        return ["/", "calendar.ics"]
+
+    @routable.path("calendar.ics/", name="calendar_ics")
+    def calendar_ics(self, request):
+        """The opening dates as a calendar file, below its address (initiatives/feeds.py)."""
+        return page_calendar(self, request)
+
+    def calendar_components(self, request=None, venue=None):
+        """Its VEVENTs in a calendar file (initiatives/ical.py)."""
+        return initiative_components(self, request, venue=venue)
+
     @property
     def exceptions(self):
         """An initiative has no cancelled or moved dates of its own (the days it does not open
@@ -827,7 +840,11 @@ class EventPage(RoutesMixin, ActivityPage):
     @routable.path("calendar.ics/", name="calendar_ics")
     def calendar_ics(self, request):
         """The event's calendar file, below its address (initiatives/feeds.py)."""
-        return event_calendar(self, request)
+        return page_calendar(self, request)
+
+    def calendar_components(self, request=None, venue=None):
+        """Its VEVENTs in a calendar file (initiatives/ical.py)."""
+        return event_components(self, request, venue=venue)
 
     def clean(self):
         super().clean()

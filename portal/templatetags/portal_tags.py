@@ -603,6 +603,14 @@ def closure_reason(item):
 
 
 @register.filter
+def listed_reason(item):
+    """The message to residents of a listed cancelled or moved date, in its page's language: its
+    page's own (`Listed.own_reason`, read for the whole listing by `attach_change_reasons`), else
+    the closure's that cancels it. Reads no table."""
+    return getattr(item, "own_reason", "") or closure_reason(item)
+
+
+@register.filter
 def tel_href(number):
     """A phone number as a tel: address: digits and a leading plus only."""
     number = str(number or "")

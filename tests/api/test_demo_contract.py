@@ -249,27 +249,21 @@ def local(value):
     return value.astimezone(ROME)
 
 
-def feed_dates(calendar, first_day, last_day):
-    """(start, end) of every date of the file that overlaps the window, by recurring-ical-events."""
+def feed_dates(calendar, first_day, last_day, status="CONFIRMED"):
+    """(start, end) of every date of the file with `status` (a cancelled one is an instance of
+    its own, STATUS:CANCELLED) that overlaps the window, by recurring-ical-events."""
     expanded = recurring_ical_events.of(calendar).between(
         first_day - datetime.timedelta(days=60), last_day + datetime.timedelta(days=61)
     )
     dates = []
     for component in expanded:
+        if str(component.get("STATUS", "CONFIRMED")) != status:
+            continue
         start = local(component["DTSTART"].dt)
         end = local(component["DTEND"].dt) if "DTEND" in component else start + component["DURATION"].dt
         if overlaps({"start": start, "end": end}, first_day, last_day):
             dates.append((start, end))
     return sorted(dates)
-
-
-def excluded_starts(calendar):
-    excluded = set()
-    for event in calendar.walk("VEVENT"):
-        values = event.get("EXDATE", [])
-        for prop in values if isinstance(values, list) else [values]:
-            excluded.update(local(value.dt) for value in prop.dts)
-    return excluded
 
 
 @pytest.mark.parametrize("language", FEED_LANGUAGES)
@@ -293,7 +287,25 @@ def test_every_calendar_file_is_strict_and_gives_the_listed_dates(client, window
                 f"{path}: in the file only {sorted(set(in_file) - set(kept))}; "
                 f"listed only {sorted(set(kept) - set(in_file))}"
             )
-        cancelled = {item["start"] for item in dates if item["cancelled"]}
-        if not cancelled <= excluded_starts(calendar):
-            failures.append(f"{path}: cancelled dates not excluded: {sorted(cancelled)}")
+        cancelled = sorted((item["start"], item["end"]) for item in dates if item["cancelled"])
+        in_file = feed_dates(calendar, first_day, last_day, status="CANCELLED")
+        if in_file != cancelled:
+            failures.append(f"{path}: cancelled in the file {in_file}; listed {cancelled}")
+    for initiative in pages_of_type(client, language, INITIATIVE):
+        path, calendar = calendar_file(client, initiative["meta"]["html_url"])
+        fields = page_fields(client, initiative["id"])
+        if fields["recurrence"] is None:
+            continue
+        # Its closures' dates are cancelled instances, the others confirmed, as `exceptions` says.
+        closed = {item["date"] for item in fields["exceptions"] if item["status"] == "cancelled"}
+        in_file = feed_dates(calendar, first_day, last_day, status="CANCELLED")
+        days = {start.date().isoformat() for start, _end in in_file}
+        expected = {day for day in closed if first_day.isoformat() <= day <= last_day.isoformat()}
+        if days != expected:
+            failures.append(
+                f"{path}: cancelled in the file {sorted(days)}; in its exceptions {sorted(expected)}"
+            )
+        confirmed = {start.date().isoformat() for start, _end in feed_dates(calendar, first_day, last_day)}
+        if not confirmed or confirmed & closed:
+            failures.append(f"{path}: confirmed dates {sorted(confirmed & closed)} are cancelled")
     assert not failures, "\n".join(failures)

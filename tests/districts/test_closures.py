@@ -7,6 +7,7 @@ import datetime
 import icalendar
 import pytest
 import recurrence
+import recurring_ical_events
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
@@ -23,6 +24,7 @@ from tests.factories import (
     synchronise_locales,
     translate_with_localize,
 )
+from tests.support.calendars import check_strictly
 
 REASON = "Chiuso per un guasto all’impianto idraulico"
 REASON_AR = "مغلق بسبب أعمال السباكة"
@@ -186,20 +188,60 @@ def test_the_pages_exceptions_name_the_closure(client, closed):
     assert {"date": closed["closed_day"].isoformat(), "reason": REASON} in data["cancelled_dates"]
 
 
-def test_a_calendar_app_sees_the_date_excluded(client, closed):
-    response = client.get("/it/san-salvario/cineforum/calendar.ics")
-    assert response.status_code == 200
-    calendar = icalendar.Calendar.from_ical(response.content)
-    (master,) = [event for event in calendar.walk("VEVENT")]
-    exdates = master.get("exdate")
-    exdates = exdates if isinstance(exdates, list) else [exdates]
-    excluded = {item.dt.date() for prop in exdates for item in prop.dts}
-    assert closed["closed_day"] in excluded
-    district_feed = icalendar.Calendar.from_ical(client.get("/it/san-salvario/calendar.ics").content)
-    cineforum = [event for event in district_feed.walk("VEVENT") if str(event["summary"]) == "Cineforum"]
-    exdates = cineforum[0].get("exdate")
-    exdates = exdates if isinstance(exdates, list) else [exdates]
-    assert closed["closed_day"] in {item.dt.date() for prop in exdates for item in prop.dts}
+def expanded_days(text, closed_day):
+    """{local day: (STATUS, DESCRIPTION)} of a calendar file's Cineforum and desk dates around
+    the closure, as an independent expander (recurring-ical-events) gives them."""
+    calendar = check_strictly(text)
+    first = closed_day - datetime.timedelta(days=14)
+    last = closed_day + datetime.timedelta(days=14)
+    found = {}
+    for event in recurring_ical_events.of(calendar).between(first, last):
+        day = event["DTSTART"].dt
+        day = day.astimezone(zone()).date() if isinstance(day, datetime.datetime) else day
+        found.setdefault(str(event["UID"]), {})[day] = (
+            str(event["STATUS"]),
+            str(event.get("DESCRIPTION", "")),
+            str(event["SUMMARY"]),
+        )
+    return found
+
+
+@pytest.mark.parametrize("language,reason,mark", [("it", REASON, "Annullato: "), ("ar", REASON_AR, "ملغى: ")])
+def test_a_calendar_app_sees_the_date_cancelled_with_the_reason(client, closed, language, reason, mark):
+    """The desk's and the event's own calendar files and the district's: the date in the closure is
+    an instance of its own, CANCELLED with the reason in the feed's language (not an EXDATE that
+    would drop it without a word); the other dates are confirmed."""
+    day = closed["closed_day"]
+    with translation.override(language):
+        for name in ("desk", "event"):
+            uid = f"{closed[name].translation_key}@quartieri"
+            own = client.get(f"/{language}/san-salvario/{closed[name].slug}/calendar.ics")
+            assert own.status_code == 200, name
+            district = client.get(f"/{language}/san-salvario/calendar.ics")
+            for response in (own, district):
+                dates = expanded_days(response.content, day)[uid]
+                status, description, summary = dates.pop(day)
+                assert status == "CANCELLED" and description == reason, name
+                assert summary.startswith(mark), summary
+                assert dates and {status for status, _d, _s in dates.values()} == {"CONFIRMED"}, name
+            master = next(
+                event
+                for event in icalendar.Calendar.from_ical(own.content).walk("VEVENT")
+                if "RECURRENCE-ID" not in event
+            )
+            assert "EXDATE" not in master or day not in {
+                item.dt.date() for prop in _as_list(master["EXDATE"]) for item in prop.dts
+            }
+
+
+def _as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def test_the_desks_calendar_is_linked_from_its_page(client, closed):
+    html = client.get("/it/san-salvario/sportello-casa/").content.decode()
+    assert 'href="/it/san-salvario/sportello-casa/calendar.ics"' in html
+    assert "webcal://" in html
 
 
 def test_easter_monday_2027_and_san_giovanni_are_holidays():

@@ -20,6 +20,7 @@ from tests.factories import (
     NeighbourhoodHouseFactory,
     SpokenLanguageFactory,
     days_from_now,
+    occurrence_change,
 )
 from tests.support.queries import CaptureAllQueries
 
@@ -365,3 +366,44 @@ def test_the_kept_count_follows_the_clock_and_every_publish(client, calendar_pag
     assert counted() == 3
     clock.set(first.end + datetime.timedelta(seconds=1))
     assert counted() == 2
+
+
+@pytest.mark.django_db
+def test_calendar_shows_the_reason_of_a_pages_own_changed_dates(client, calendar_page, district):
+    """A page's own cancelled or moved date shows its message, as a closure's does; read for the
+    whole listing at once: more changed events cost no more queries."""
+
+    def add(n):
+        start = days_from_now(2 + n, 18)
+        weekly = recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY, count=3)])
+        in_a_week = (start + datetime.timedelta(days=7)).astimezone(ROME)
+        EventPageFactory(
+            parent=district,
+            title=f"Cineforum {n}",
+            start=start,
+            end=start + datetime.timedelta(hours=2),
+            recurrence=weekly,
+            occurrence_changes=[
+                occurrence_change(in_a_week.date(), reason=f"Sala occupata {n}"),
+                occurrence_change(
+                    (in_a_week + datetime.timedelta(days=7)).date(),
+                    cancelled=False,
+                    new_start=in_a_week + datetime.timedelta(days=8),
+                    new_end=in_a_week + datetime.timedelta(days=8, hours=2),
+                    reason=f"In cortile {n}",
+                ),
+            ],
+        )
+
+    add(0)
+    client.get(calendar_page.url)  # warm the caches that are filled once per process
+    small, small_count = get(client, calendar_page.url)
+    html = small.content.decode()
+    assert "Sala occupata 0" in html and "In cortile 0" in html
+    for n in range(1, 4):
+        add(n)
+    client.get(calendar_page.url)
+    large, large_count = get(client, calendar_page.url)
+    html = large.content.decode()
+    assert all(f"Sala occupata {n}" in html and f"In cortile {n}" in html for n in range(4))
+    assert small_count == large_count

@@ -10,11 +10,14 @@ import icalendar
 import pytest
 import recurrence
 import recurring_ical_events
+from wagtail.models import PageViewRestriction
 
 from initiatives.models import Occurrence
 from initiatives.occurrence_table import rebuild_all, schedule_for
 from initiatives.occurrences import expand
-from tests.factories import EventPageFactory, local_datetime, occurrence_change
+from tests.factories import EventPageFactory, InitiativePageFactory, local_datetime, occurrence_change
+from tests.restrictions.conftest import restrict
+from tests.support.queries import CaptureAllQueries
 
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
 pytestmark = pytest.mark.django_db
@@ -71,22 +74,37 @@ def test_event_ics_is_rfc5545_with_timezone_and_rules(client, weekly_event):
     assert master["RRULE"]["BYDAY"] == ["TU"]
     exdate_props = master["EXDATE"] if isinstance(master["EXDATE"], list) else [master["EXDATE"]]
     exdates = {d.dt.date() for prop in exdate_props for d in prop.dts}
-    assert {datetime.date(2027, 4, 6), datetime.date(2027, 5, 4)} <= exdates
+    # The editor's excluded date stays an EXDATE; the cancelled one is an override of its own.
+    assert exdates == {datetime.date(2027, 4, 6)}
     assert "Via Morgari 14" in str(master["LOCATION"])
     assert master["URL"].endswith("/it/san-salvario/cineforum/")
-    override = next(e for e in events if "RECURRENCE-ID" in e)
+    assert str(master["STATUS"]) == "CONFIRMED"
+    cancelled = next(e for e in events if str(e.get("STATUS")) == "CANCELLED")
+    assert cancelled["UID"] == master["UID"]
+    assert cancelled["RECURRENCE-ID"].dt == datetime.datetime(2027, 5, 4, 18, 0, tzinfo=ROME)
+    assert cancelled["DTSTART"].dt == datetime.datetime(2027, 5, 4, 18, 0, tzinfo=ROME)
+    assert str(cancelled["SUMMARY"]) == "Annullato: Cineforum del martedì"
+    assert str(cancelled["DESCRIPTION"]) == "Sala occupata"
+    override = next(e for e in events if "RECURRENCE-ID" in e and str(e.get("STATUS")) != "CANCELLED")
     assert override["RECURRENCE-ID"].dt == datetime.datetime(2027, 6, 8, 18, 0, tzinfo=ROME)
     assert override["DTSTART"].dt == datetime.datetime(2027, 6, 10, 21, 0, tzinfo=ROME)
     assert "DTSTAMP" in master and "SEQUENCE" in master
 
 
 def test_independent_expander_agrees_with_the_engine(client, weekly_event):
-    """recurring-ical-events over a year gives exactly the engine's not-cancelled occurrences."""
+    """recurring-ical-events over a year gives exactly the engine's occurrences, the cancelled
+    one marked CANCELLED (an override of its own, not an EXDATE) and the others confirmed."""
     cal = parse(client.get(weekly_event.url + "calendar.ics"))
     window = (datetime.datetime(2027, 1, 1, tzinfo=ROME), datetime.datetime(2028, 1, 1, tzinfo=ROME))
-    theirs = sorted(e["DTSTART"].dt for e in recurring_ical_events.of(cal).between(*window))
-    ours = sorted(o.start for o in expand(schedule_for(weekly_event), *window) if not o.cancelled)
+    expanded = recurring_ical_events.of(cal).between(*window)
+    theirs = sorted(e["DTSTART"].dt for e in expanded if str(e["STATUS"]) == "CONFIRMED")
+    engine = list(expand(schedule_for(weekly_event), *window))
+    ours = sorted(o.start for o in engine if not o.cancelled)
     assert theirs == ours
+    cancelled = [
+        (e["DTSTART"].dt, str(e["DESCRIPTION"])) for e in expanded if str(e["STATUS"]) == "CANCELLED"
+    ]
+    assert cancelled == [(o.start, o.reason) for o in engine if o.cancelled]
     # 18:00 local on both sides of the changes of time; the UTC instant moves by an hour.
     assert {o.hour for o in ours} - {21} == {18}
     utc_hours = {o.astimezone(datetime.UTC).hour for o in ours if o.month in (2, 12)}
@@ -184,3 +202,54 @@ def test_district_page_carries_the_house_as_civic_structure(client, district):
     assert data["@type"] == "CivicStructure"
     assert data["name"] == "Casa del Quartiere di San Salvario"
     assert data["openingHoursSpecification"][0]["dayOfWeek"] == "https://schema.org/Monday"
+
+
+def test_the_calendar_files_cost_the_same_for_2_and_for_8_pages(client, district):
+    """Events and initiatives are read for the whole feed at once: no query per page."""
+
+    def add(n):
+        EventPageFactory(parent=district, title=f"Festa {n}", slug=f"festa-{n}")
+        InitiativePageFactory(
+            parent=district,
+            title=f"Sportello {n}",
+            slug=f"sportello-{n}",
+            opens_at=datetime.time(9, 0),
+            closes_at=datetime.time(12, 0),
+            schedule=weekly_tuesday(),
+        )
+
+    def counted(url):
+        client.get(url)  # warm the caches that are filled once per process
+        with CaptureAllQueries() as context:
+            cal = parse(client.get(url))
+        return len(cal.walk("VEVENT")), len(context.captured_queries)
+
+    urls = (district.url + "calendar.ics", "/it/calendar.ics")
+    add(0)
+    small = [counted(url) for url in urls]
+    for n in range(1, 4):
+        add(n)
+    large = [counted(url) for url in urls]
+    assert [events for events, _queries in small] == [2, 2]
+    assert [events for events, _queries in large] == [8, 8]
+    assert [queries for _events, queries in small] == [queries for _events, queries in large]
+
+
+def test_a_private_initiatives_dates_stay_out_of_every_calendar_file(client, district):
+    """An initiative under a password: its own calendar file asks for the password as its page
+    does, and the district's and the portal's do not list its openings (portal/core/visibility.py)."""
+    desk = InitiativePageFactory(
+        parent=district,
+        title="Sportello riservato",
+        slug="riservato",
+        opens_at=datetime.time(9, 0),
+        closes_at=datetime.time(12, 0),
+        schedule=weekly_tuesday(),
+    )
+    assert "Sportello riservato" in client.get(desk.url + "calendar.ics").content.decode()
+    restrict(desk, PageViewRestriction.PASSWORD)
+    response = client.get(desk.url + "calendar.ics")
+    assert 'name="password"' in response.content.decode()
+    assert "BEGIN:VCALENDAR" not in response.content.decode()
+    for url in (district.url + "calendar.ics", "/it/calendar.ics"):
+        assert "Sportello riservato" not in client.get(url).content.decode(), url

@@ -136,6 +136,21 @@ def test_alias_locale_pages_within_budget(client, home, district):
     assert_within_budget(client, aliases)
 
 
+def test_calendar_files_within_budget(client, home, district):
+    """The calendar files of an initiative, an event, a district and the portal (initiatives/ical.py)."""
+    pages = build_portal(home, district, 30)
+    for url in (
+        pages["initiative"].url + "calendar.ics",
+        pages["event"].url + "calendar.ics",
+        district.url + "calendar.ics",
+        "/it/calendar.ics",
+    ):
+        assert client.get(url).status_code == 200
+        with CaptureAllQueries() as context:
+            assert client.get(url).status_code == 200
+        assert len(context.captured_queries) <= QUERY_BUDGET, url
+
+
 def test_query_count_does_not_grow_with_content(client, home, district):
     """The same page costs the same with 3 or 30 more events around it."""
     pages = build_portal(home, district, 3)
