@@ -244,9 +244,9 @@ def test_details_and_images_cost_an_exact_number_of_queries(client, portal, engl
     """Warm, the page's item not kept yet: content version, page, page as its type (with its
     locale and picture), the renditions of every picture, the type's own rows (audiences,
     languages, date changes, next dates, the cancelled dates of `exceptions`), then the
-    translations, the parent and the pages linked from rich text together. The pictured event's
-    body adds its image (one query for the image rows). Once its item is kept, a page costs the content version, the page and the
-    page as its type."""
+    translations, the parent and the pages linked from rich text together. The pictured
+    event's body adds its image (one query for the image rows). Once its item is kept, a page
+    costs the content version, the page and the page as its type."""
     expected = {
         f"/api/v2/pages/{portal.district.get_parent().pk}/": 4,
         f"/api/v2/pages/{portal.district.pk}/": 5,
