@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
+from initiatives.api import prepare_taxonomy
 from portal.core.api.preparation import preparer
 from portal.core.api.strict import MAX_ID, StrictAPIMixin, content_language_codes
 from portal.core.visibility import without_restricted
@@ -56,18 +57,9 @@ def prepare_districts(pages, preparation):
 def prepare_news(pages, preparation):
     """Category and audiences from the directory, the linked pages of every listed news item
     in a few queries (`related_cards_for`)."""
-    directory = preparation.directory
     for page in pages:
         page.api_request = preparation.request
-    if preparation.wants("category_data"):
-        for page in pages:
-            page.localized_category = directory.categories.localized(page.category_id, page.locale_id)
-    if preparation.wants("audience_data"):
-        prefetch_related_objects(pages, "audiences")
-        for page in pages:
-            page.localized_audience_list = [
-                directory.audiences.localized(audience, page.locale_id) for audience in page.audiences.all()
-            ]
+    prepare_taxonomy(pages, preparation)
     if preparation.wants("related_data"):
         prefetch_related_objects(pages, "locale")
         cards = related_cards_for(pages, preparation.request)

@@ -79,22 +79,27 @@ def prepare_upcoming(pages, limit=NEXT_DATES):
         page.prepared_upcoming = (limit, by_key.get(page.translation_key, []))
 
 
+def prepare_taxonomy(pages, preparation):
+    """`category_data` and `audience_data` of pages with a category and audiences (activities,
+    news): the category and audiences in each page's language, from the directory."""
+    if preparation.wants("category_data"):
+        directory = preparation.directory
+        for page in pages:
+            page.localized_category = directory.categories.localized(page.category_id, page.locale_id)
+    if preparation.wants("audience_data"):
+        directory = preparation.directory
+        prefetch_related_objects(pages, "audiences")
+        for page in pages:
+            page.localized_audience_list = [
+                directory.audiences.localized(audience, page.locale_id) for audience in page.audiences.all()
+            ]
+
+
 @preparer(EventPage, InitiativePage)
 def prepare_activities(pages, preparation):
-    if preparation.wants("category_data", "audience_data", "venue_data"):
-        directory = preparation.directory
-        if preparation.wants("venue_data"):
-            prepare_venues(pages, directory)
-        if preparation.wants("category_data"):
-            for page in pages:
-                page.localized_category = directory.categories.localized(page.category_id, page.locale_id)
-        if preparation.wants("audience_data"):
-            prefetch_related_objects(pages, "audiences")
-            for page in pages:
-                page.localized_audience_list = [
-                    directory.audiences.localized(audience, page.locale_id)
-                    for audience in page.audiences.all()
-                ]
+    if preparation.wants("venue_data"):
+        prepare_venues(pages, preparation.directory)
+    prepare_taxonomy(pages, preparation)
     if preparation.wants("language_codes"):
         prefetch_related_objects(pages, "languages")
     events = [page for page in pages if isinstance(page, EventPage)]
