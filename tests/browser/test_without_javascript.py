@@ -50,7 +50,8 @@ def test_page_type_shows_everything_without_javascript(open_page, portal, kind, 
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_be_visible()
     assert heading.inner_text().strip()
-    assert len(page.locator("main").inner_text()) > 150
+    # Some text beyond the heading: the error page is short by design (127 characters in Arabic).
+    assert len(page.locator("main").inner_text()) > (100 if kind == "not-found" else 150)
     hidden = page.evaluate(HIDDEN_CONTENT_JS, list(HIDDEN_ON_PURPOSE))
     assert not hidden, f"hidden without JavaScript: {hidden}"
     # The search box is a plain form that goes to the results.
