@@ -507,3 +507,24 @@ def add_numbered_event(parent, number, start, *, category, weekly, locale, slug_
             first_published_at=timezone.now(),
         )
     )
+
+
+class FollowerFactory(factory.django.DjangoModelFactory):
+    """A confirmed e-mail follower of every district, in Italian, with both channels."""
+
+    class Meta:
+        model = "districts.Follower"
+
+    kind = "email"
+    email = factory.Sequence(lambda n: f"residente{n}@example.org")
+    language = "it"
+    consent_text = "Voglio ricevere le novità del quartiere."
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class DeviceFollowerFactory(FollowerFactory):
+    """A device (the app, or a browser with "notify me" on): no address, confirmed at once."""
+
+    kind = "device"
+    email = ""
+    weekly_digest = False

@@ -1,7 +1,9 @@
-"""Districts, their houses and Community Managers, and the residents' proposals."""
+"""Districts, their houses and Community Managers, news and notices, the residents' proposals
+and the residents who follow them."""
 
 from .closures import HouseClosure
 from .district import WEEKDAYS, CommunityManager, DistrictPage, NeighbourhoodHouse, OpeningHours
+from .follow import Delivery, Follower, PushEndpoint, SavedEvent
 from .news import NewsIndexPage, NewsPage
 from .notices import Notice
 from .proposals import Proposal, ProposalFormField, ProposalFormPage
@@ -9,7 +11,9 @@ from .proposals import Proposal, ProposalFormField, ProposalFormPage
 __all__ = [
     "WEEKDAYS",
     "CommunityManager",
+    "Delivery",
     "DistrictPage",
+    "Follower",
     "HouseClosure",
     "NeighbourhoodHouse",
     "NewsIndexPage",
@@ -19,4 +23,6 @@ __all__ = [
     "Proposal",
     "ProposalFormField",
     "ProposalFormPage",
+    "PushEndpoint",
+    "SavedEvent",
 ]

@@ -290,6 +290,25 @@ TASKS = {
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
+# Following a district (districts/follow/). Web Push signs with a VAPID key pair (RFC 8292):
+# the private key (PEM or base64url DER), its public half (base64url, uncompressed point) and the
+# contact the push services may write to. Without a private key the "notify me" control is not
+# offered and no push is sent. FCM and APNs delivery (for an app that does not use Web Push) is
+# off unless configured (docs/FOLLOWING.md).
+VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "")
+VAPID_PUBLIC_KEY = os.environ.get("VAPID_PUBLIC_KEY", "")
+VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "mailto:quartieri@localhost")
+FOLLOW_FCM_CREDENTIALS = os.environ.get("FOLLOW_FCM_CREDENTIALS", "")
+FOLLOW_APNS_KEY = os.environ.get("FOLLOW_APNS_KEY", "")
+# Messages a second per channel from one worker (0: no limit), and attempts before giving up.
+FOLLOW_RATE_LIMITS = {
+    "email": float(os.environ.get("FOLLOW_EMAIL_PER_SECOND", "10")),
+    "push": float(os.environ.get("FOLLOW_PUSH_PER_SECOND", "50")),
+}
+FOLLOW_MAX_ATTEMPTS = 3
+# An e-mail subscription not confirmed within this many days is erased.
+FOLLOW_UNCONFIRMED_DAYS = 7
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

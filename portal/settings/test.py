@@ -29,3 +29,5 @@ TASKS = {
 PAGE_CACHE_SECONDS = 0
 # The translation editor's machine translation without an outside service (never in production).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+# Followers' messages without a pause between them; tests/follow/ tests the limits themselves.
+FOLLOW_RATE_LIMITS = {"email": 0, "push": 0}
