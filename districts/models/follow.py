@@ -55,10 +55,16 @@ class Follower(models.Model):
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     districts = models.JSONField(
-        _("districts"), default=list, blank=True, help_text=_("Translation keys of the districts followed; empty: all.")
+        _("districts"),
+        default=list,
+        blank=True,
+        help_text=_("Translation keys of the districts followed; empty: all."),
     )
     categories = models.JSONField(
-        _("categories"), default=list, blank=True, help_text=_("Slugs of the categories followed; empty: all.")
+        _("categories"),
+        default=list,
+        blank=True,
+        help_text=_("Slugs of the categories followed; empty: all."),
     )
     audiences = models.JSONField(
         _("audiences"), default=list, blank=True, help_text=_("Slugs of the audiences followed; empty: all.")
@@ -69,10 +75,15 @@ class Follower(models.Model):
     consent_at = models.DateTimeField(_("consent given at"), default=timezone.now)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     confirmed_at = models.DateTimeField(
-        _("confirmed at"), null=True, blank=True, help_text=_("When the e-mail address was confirmed (double opt-in).")
+        _("confirmed at"),
+        null=True,
+        blank=True,
+        help_text=_("When the e-mail address was confirmed (double opt-in)."),
     )
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
-    last_seen_at = models.DateTimeField(null=True, blank=True, help_text=_("A device's last call to the API."))
+    last_seen_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("A device's last call to the API.")
+    )
 
     objects = FollowerQuerySet.as_manager()
 
@@ -152,6 +163,9 @@ class SavedEvent(models.Model):
         ]
         indexes = [models.Index(fields=["translation_key"], name="saved_event_key")]
 
+    def __str__(self):
+        return f"{self.translation_key} saved by {self.follower_id}"
+
 
 class Delivery(models.Model):
     """One message to one follower on one channel. `dedupe_key` names what the message is about
@@ -182,7 +196,9 @@ class Delivery(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     dedupe_key = models.CharField(max_length=200, help_text=_("What the message is about, for idempotence."))
     language = models.CharField(_("language"), max_length=10, blank=True)
-    districts = models.JSONField(default=list, blank=True, help_text=_("Translation keys of the districts concerned."))
+    districts = models.JSONField(
+        default=list, blank=True, help_text=_("Translation keys of the districts concerned.")
+    )
     subject = models.CharField(_("subject"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
