@@ -1,0 +1,89 @@
+"""Push notifications to followers' devices: Web Push (RFC 8030, payload encrypted per RFC 8291
+with `aes128gcm`, signed with the portal's VAPID key, RFC 8292) through pywebpush; FCM and APNs
+for an app that registers such tokens, only when configured (FOLLOW_FCM_CREDENTIALS,
+FOLLOW_APNS_KEY; docs/FOLLOWING.md), otherwise those endpoints are skipped.
+
+`send_to_follower(follower, payload)` sends one notification to every endpoint of a follower;
+the payload is a dict (`title`, `body`, `url`, `tag`, `lang`, `dir`) that the service worker
+(districts/static/districts/follow/sw.js) shows in the reader's language and opens on a click.
+An endpoint the push service reports gone (404 or 410) is deleted at once; when none is left the
+delivery is `Gone`.
+"""
+
+import json
+import logging
+
+from django.conf import settings
+from django.utils import timezone
+from pywebpush import WebPushException, webpush
+
+from ..models import PushEndpoint
+from .delivery import Gone
+
+logger = logging.getLogger("districts.follow")
+
+# Seconds a push service keeps a notification for a device that is offline.
+TIME_TO_LIVE = 24 * 60 * 60
+TIMEOUT = 10
+GONE_STATUSES = {404, 410}
+
+
+class PushNotConfigured(Exception):
+    """No VAPID key: the portal cannot sign Web Push requests."""
+
+
+def is_configured():
+    return bool(settings.VAPID_PRIVATE_KEY and settings.VAPID_PUBLIC_KEY)
+
+
+def send_webpush(endpoint: PushEndpoint, payload: dict):
+    """Encrypt and post `payload` to one Web Push subscription; raises Gone for 404/410."""
+    if not is_configured():
+        raise PushNotConfigured("VAPID_PRIVATE_KEY and VAPID_PUBLIC_KEY are not set")
+    try:
+        webpush(
+            subscription_info={
+                "endpoint": endpoint.endpoint,
+                "keys": {"p256dh": endpoint.p256dh, "auth": endpoint.auth},
+            },
+            data=json.dumps(payload, ensure_ascii=False),
+            vapid_private_key=settings.VAPID_PRIVATE_KEY,
+            vapid_claims={"sub": settings.VAPID_SUBJECT},
+            ttl=TIME_TO_LIVE,
+            timeout=TIMEOUT,
+            headers={"Urgency": payload.get("urgency", "normal")},
+        )
+    except WebPushException as error:
+        status = getattr(error.response, "status_code", None)
+        if status in GONE_STATUSES:
+            raise Gone(f"push endpoint answered {status}") from error
+        raise
+
+
+def send_to_follower(follower, payload: dict):
+    """Send `payload` to each of `follower`'s endpoints; delete those gone. Raises Gone when the
+    follower has no endpoint left, the last failure when none succeeded."""
+    endpoints = list(follower.endpoints.all())
+    sent, failure = 0, None
+    for endpoint in endpoints:
+        if endpoint.platform != PushEndpoint.Platform.WEBPUSH:
+            continue  # FCM and APNs: only when configured (see the module's docstring)
+        try:
+            send_webpush(endpoint, payload)
+        except Gone:
+            logger.info("push endpoint %s gone: deleted", endpoint.pk)
+            endpoint.delete()
+            continue
+        except Exception as error:  # noqa: BLE001 - counted on the endpoint, raised below
+            endpoint.failures += 1
+            endpoint.save(update_fields=["failures"])
+            failure = error
+            continue
+        endpoint.last_success_at, endpoint.failures = timezone.now(), 0
+        endpoint.save(update_fields=["last_success_at", "failures"])
+        sent += 1
+    if sent:
+        return sent
+    if failure is not None:
+        raise failure
+    raise Gone("no push endpoint left")
