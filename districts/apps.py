@@ -43,7 +43,14 @@ class DistrictsConfig(AppConfig):
         )
         register_permission_policy(Proposal, ProposalPermissionPolicy(Proposal))
         register_permission_policy(Notice, NoticePermissionPolicy(Notice))
-        register_content_app(self.label, resident_submissions={"proposal"})
+        # Followers, their devices, saved events and deliveries are private records that no page
+        # or API answer shows: saving them must not empty the page cache (one message sent, one
+        # bump of the content version), so they are left out like derived models.
+        register_content_app(
+            self.label,
+            derived_models={"follower", "pushendpoint", "savedevent", "delivery"},
+            resident_submissions={"proposal"},
+        )
         # Their pictures and documents are public (the API lists them, apps sync them).
         register_public_snippets("districts.CommunityManager", "districts.NeighbourhoodHouse")
         register_page_scope(scope_of_page)

@@ -6,6 +6,7 @@ from django.core import mail
 
 from districts.follow.delivery import Gone, deliver
 from districts.models import Delivery, Follower
+from portal.core.page_cache import read_version
 from tests.factories import FollowerFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,12 @@ def test_followers_of_a_district_include_those_of_every_district():
     FollowerFactory(districts=["3f0c1b9e-0000-4000-8000-000000000002"])
     found = set(Follower.objects.following_district("3f0c1b9e-0000-4000-8000-000000000001"))
     assert found == {everywhere, here}
+
+
+def test_followers_and_their_messages_leave_the_page_cache_alone():
+    """Private records no page shows: a message sent must not empty every cached page."""
+    before = read_version()
+    follower = FollowerFactory()
+    deliver(follower, "push", "alert", "alert:z", lambda: None)
+    follower.delete()
+    assert read_version() == before
