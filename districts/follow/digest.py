@@ -359,7 +359,7 @@ def send_to(followers, week, *, dry_run=False, now=None):
                 "email",
                 "digest",
                 week.dedupe_key,
-                lambda follower=follower: digest.message(follower, connection).send(),
+                lambda follower=follower, digest=digest: digest.message(follower, connection).send(),
                 districts=follower.districts,
                 subject=digest.subject,
             )

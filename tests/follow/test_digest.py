@@ -162,11 +162,11 @@ def test_each_follower_reads_their_week_in_their_language(smtp_server, followers
         assert smtp_server.messages(to=followers[name].email) == []
 
     italian = smtp_server.only_message(to=followers["it"].email)
-    assert italian["Subject"].startswith("Cosa succede a San Salvario, ")
+    assert str(italian["Subject"]).strip().startswith("Cosa succede a San Salvario, ")
     assert italian.get_content_type() == "multipart/mixed"
     assert italian.get_body(("plain",)) is not None and italian.get_body(("html",)) is not None
     assert italian["Content-Language"] == "it"
-    assert italian["List-Unsubscribe"] == f"<{BASE}/follow/unsubscribe/{followers['it'].key}/>"
+    assert italian["List-Unsubscribe"].strip() == f"<{BASE}/follow/unsubscribe/{followers['it'].key}/>"
     assert italian["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     html = body(italian, "html")
     text = body(italian, "plain")
@@ -187,7 +187,7 @@ def test_each_follower_reads_their_week_in_their_language(smtp_server, followers
     assert summaries(calendar_of(italian)) == ["Corso di cucina", "Laboratorio per bambini"]
 
     french = smtp_server.only_message(to=followers["fr"].email)
-    assert french["Subject"].startswith("Au programme à San Salvario, ")
+    assert str(french["Subject"]).strip().startswith("Au programme à San Salvario, ")
     assert french["Content-Language"] == "fr"
     html = body(french, "html")
     assert "Cours de cuisine" in html and f'href="{BASE}/fr/san-salvario/corso-di-cucina/"' in html
@@ -202,7 +202,7 @@ def test_each_follower_reads_their_week_in_their_language(smtp_server, followers
     html = body(arabic, "html")
     assert '<html lang="ar" dir="rtl">' in html
     assert "Cinema all&#x27;aperto" in html and "Casa nel Parco chiusa" in html
-    assert "الإشعارات" in html and "الإشعارات" in body(arabic, "plain")
+    assert "إشعارات" in html and "إشعارات" in body(arabic, "plain")
     assert "Corso di cucina" not in html
     assert summaries(calendar_of(arabic)) == ["Cinema all'aperto"]
     events = list(calendar_of(arabic).walk("VEVENT"))
@@ -238,12 +238,16 @@ def test_a_bad_week_is_a_clear_error(followers):
         call_command("send_digests", "--week-of", "next week")
 
 
+PER_FOLLOWER = ("districts_delivery", "SAVEPOINT", "portal_shared_cache")
+
+
 def content_queries(captured):
-    """The queries that are not one follower's delivery row (nor its savepoints)."""
+    """The queries that are not one follower's own: its delivery row, with its savepoints, and
+    the content version that saving a row of the districts app moves on (portal/core/signals.py)."""
     return [
         query["sql"]
         for query in captured.captured_queries
-        if "districts_delivery" not in query["sql"] and "SAVEPOINT" not in query["sql"]
+        if not any(name in query["sql"] for name in PER_FOLLOWER)
     ]
 
 
