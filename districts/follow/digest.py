@@ -27,6 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.conf import settings
 from django.core.mail import get_connection
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -40,7 +41,7 @@ from initiatives.occurrences import make_local_aware, zone
 from initiatives.queries import attach_pages, pages_for_keys
 from portal.core.absolute_urls import page_url
 from portal.core.directory import get_directory
-from portal.core.i18n import language_direction, local_date
+from portal.core.i18n import content_language, language_direction, local_date
 from portal.core.visibility import public_occurrences, under, without_restricted
 
 from ..models import Follower, NewsPage, Notice
@@ -277,6 +278,7 @@ def days_of(listed):
                 "url": page_url(item.page),
                 "summary": item.page.summary,
                 "time": "" if item.row.all_day else local_time(item.row.start),
+                **written_in(item.page),
             }
             for item in items
         ]
@@ -294,7 +296,15 @@ def news_item(page):
         "url": page_url(page),
         "summary": page.summary,
         "date": local_date(page.date),
+        **written_in(page),
     }
+
+
+def written_in(page):
+    """The language and direction of a page's words: an alias (a page not translated yet, in a
+    synchronised tree) shows its Italian source's."""
+    language = content_language(settings.LANGUAGE_CODE) if page.alias_of_id else page.locale.language_code
+    return {"lang": language, "dir": language_direction(language)}
 
 
 # --- Sending -----------------------------------------------------------------------------------

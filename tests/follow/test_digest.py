@@ -202,6 +202,7 @@ def test_each_follower_reads_their_week_in_their_language(smtp_server, followers
     html = body(arabic, "html")
     assert '<html lang="ar" dir="rtl">' in html
     assert "Cinema all&#x27;aperto" in html and "Casa nel Parco chiusa" in html
+    assert 'lang="it" dir="ltr"' in html  # an untranslated event, marked as Italian
     assert "إشعارات" in html and "إشعارات" in body(arabic, "plain")
     assert "Corso di cucina" not in html
     assert summaries(calendar_of(arabic)) == ["Cinema all'aperto"]
