@@ -225,7 +225,10 @@ class Activity:
         of the house) in `language`, else in the source's."""
         if not change_key:
             return ""
-        key = uuid.UUID(change_key)
+        try:
+            key = uuid.UUID(str(change_key))
+        except ValueError:  # not a page's change nor a house's closure: a holiday's own key
+            key = change_key
         if key not in self._reasons:
             self._reasons[key] = {
                 locale_id: reason

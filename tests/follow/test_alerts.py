@@ -4,11 +4,15 @@ re-publish, the nightly rebuild or the job run again send nothing more; an urgen
 the followers of its district when it shows, at once or when its window begins."""
 
 import datetime
+import secrets
 
 import pytest
 import recurrence
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 from django.core.management import call_command
 from django.utils import timezone, translation
+from py_vapid import b64urlencode
 
 from districts.follow.alerts import event_recipients, send_date_alerts, send_due_notice_alerts
 from districts.follow.links import unsubscribe_url
@@ -23,6 +27,8 @@ from tests.factories import (
     EventPageFactory,
     FollowerFactory,
     NoticeFactory,
+    close_house,
+    house_closure,
     local_datetime,
     occurrence_change,
 )
@@ -161,6 +167,18 @@ def test_a_moved_date_alerts_with_the_new_time_in_arabic_right_to_left(
     assert len(smtp_server.messages(to=arabic.email)) == 2
 
 
+def test_a_house_closure_that_cancels_a_date_alerts_with_its_reason(
+    smtp_server, public_base, event, district, django_capture_on_commit_callbacks
+):
+    follower = FollowerFactory(language="it", districts=[str(district.translation_key)])
+    tuesday = next_tuesday(weeks=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        close_house(district.house, house_closure(tuesday.date(), reason="Chiuso per lavori"))
+    message = smtp_server.only_message(to=follower.email)
+    assert subject(message).startswith("Annullato: Cineforum del martedì")
+    assert "Chiuso per lavori" in body(message)
+
+
 def test_unpublishing_an_event_with_dates_to_come_alerts_who_saved_it(
     smtp_server, public_base, event, django_capture_on_commit_callbacks
 ):
@@ -172,15 +190,24 @@ def test_unpublishing_an_event_with_dates_to_come_alerts_who_saved_it(
     assert subject(message) == "Withdrawn: Cineforum del martedì"
 
 
+def public_key(private):
+    return b64urlencode(private.public_key().public_bytes(Encoding.X962, PublicFormat.UncompressedPoint))
+
+
 def test_a_device_follower_is_sent_a_push(
-    smtp_server, public_base, event, district, django_capture_on_commit_callbacks
+    smtp_server, public_base, settings, event, district, django_capture_on_commit_callbacks
 ):
+    vapid = ec.generate_private_key(ec.SECP256R1())
+    settings.VAPID_PRIVATE_KEY = b64urlencode(
+        vapid.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption())
+    )
+    settings.VAPID_PUBLIC_KEY = public_key(vapid)
     device = DeviceFollowerFactory(language="ro", districts=[str(district.translation_key)])
     PushEndpoint.objects.create(
         follower=device,
-        endpoint=f"http://127.0.0.1:{free_port()}/push/1",
-        p256dh="BOr4BZyQl5LNh7Qn1ZZ2uKvm7ZlXTKQybGzUAbRtbxaj5cMaZRQ_VRgWaTEo8sQxnJ2Q3kWcBL7vTrjtM5bOZpA",
-        auth="f8tqyX_vtoSEfbxBBgrXLQ",
+        endpoint=f"http://127.0.0.1:{free_port()}/push/1",  # nobody listens there
+        p256dh=public_key(ec.generate_private_key(ec.SECP256R1())),
+        auth=b64urlencode(secrets.token_bytes(16)),
     )
     with django_capture_on_commit_callbacks(execute=True):
         change_dates(event, occurrence_change(next_tuesday(weeks=1).date()))
@@ -191,7 +218,9 @@ def test_a_device_follower_is_sent_a_push(
         "failed",
         1,
     )
-    assert delivery.language == "ro" and smtp_server.messages() == []
+    assert "ConnectionError" in delivery.error
+    assert delivery.language == "ro" and delivery.subject.startswith("Anulat: Cineforum del martedì")
+    assert PushEndpoint.objects.get().failures == 1 and smtp_server.messages() == []
 
 
 def test_recipients_are_found_in_two_queries_however_many(event, district, people, django_assert_num_queries):
