@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.changes import dates_changed
 from initiatives.closures import register_closures_provider
 from initiatives.district_pages import register_district_page
 
@@ -13,6 +14,7 @@ class DistrictsConfig(AppConfig):
         # Imported here because Django loads apps.py before any model exists: these modules
         # define or import models (Wagtail's permissions, the core's signals, ours).
         from wagtail.permissions import register_permission_policy
+        from wagtail.signals import published
 
         from portal.core.signals import register_content_app, register_page_scope
         from portal.core.sync import register_public_snippets
@@ -20,6 +22,7 @@ class DistrictsConfig(AppConfig):
         from . import registry
         from .cache_scopes import scope_of_page
         from .closures import HouseClosures, rebuild_dates_at
+        from .follow.alerts import queue_date_alerts, queue_notice_alert
         from .models import CommunityManager, DistrictPage, NeighbourhoodHouse, Notice, Proposal
         from .models.closures import house_saved
         from .permissions import (
@@ -33,6 +36,10 @@ class DistrictsConfig(AppConfig):
         # ... and for the closures of the houses, which cancel the dates held there.
         register_closures_provider(HouseClosures())
         house_saved.connect(rebuild_dates_at, dispatch_uid="districts-house-closures")
+        # ... and tells of dates cancelled or moved, which the followers are alerted of, as
+        # they are of urgent notices (districts/follow/alerts.py).
+        dates_changed.connect(queue_date_alerts, dispatch_uid="districts-follow-date-alerts")
+        published.connect(queue_notice_alert, sender=Notice, dispatch_uid="districts-follow-notice-alerts")
 
         # Before any admin view asks for these models' policies (see wagtail.permissions).
         register_permission_policy(

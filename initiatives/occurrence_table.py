@@ -19,6 +19,8 @@ from wagtail.models import Locale, Page
 
 from portal.core.signals import content_changed
 
+from .changes import announce as announce_date_changes
+from .changes import dates_changed
 from .closures import closures_for
 from .district_pages import district_pages
 from .models import EventPage, InitiativePage, Occurrence
@@ -117,14 +119,27 @@ def announce_after_commit(translation_keys):
     transaction.on_commit(lambda: content_changed.send(sender=Occurrence, translation_keys=keys))
 
 
-def rebuild_for_key(translation_key, window=None, announce=True) -> int:
+CHANGE_FIELDS = ("start", "end", "cancelled", "moved", "original_start", "change_key", "district_key")
+
+
+def rebuild_for_key(translation_key, window=None, announce=True, notify=True) -> int:
     """Replace the rows of one translation key; returns how many rows it wrote.
 
-    With `announce`, `content_changed` follows the commit of the new rows.
+    With `announce`, `content_changed` follows the commit of the new rows. With `notify` (not
+    for the nightly roll of the horizon nor a whole rebuild), future dates newly cancelled or
+    moved, or the activity withdrawn, are announced as `dates_changed` (initiatives/changes.py).
     """
     page = representative_page(translation_key)
     rows = rows_for_page(page, window) if page is not None else []
     with transaction.atomic():
+        if notify and dates_changed.has_listeners():
+            before = list(
+                Occurrence.objects.filter(translation_key=translation_key, start__gt=timezone.now()).only(
+                    *CHANGE_FIELDS
+                )
+            )
+            district_key = next((row.district_key for row in rows + before if row.district_key), None)
+            announce_date_changes(translation_key, district_key, before, rows)
         Occurrence.objects.filter(translation_key=translation_key).delete()
         Occurrence.objects.bulk_create(rows, batch_size=1000)
         if announce:
@@ -156,7 +171,7 @@ def rebuild_all(window=None) -> tuple[int, int]:
     with transaction.atomic():
         Occurrence.objects.exclude(translation_key__in=keys).delete()
         for key in keys:
-            total += rebuild_for_key(key, window, announce=False)
+            total += rebuild_for_key(key, window, announce=False, notify=False)
         announce_after_commit(keys)
     return len(keys), total
 
@@ -190,7 +205,7 @@ def rebuild_page_by_page(window=None) -> RebuildReport:
         try:
             # A savepoint of its own, so that a database error leaves the connection usable.
             with transaction.atomic():
-                report.rows += rebuild_for_key(key, window, announce=False)
+                report.rows += rebuild_for_key(key, window, announce=False, notify=False)
         except Exception as error:  # one page must not stop the others, whatever it raises
             logger.exception("Could not rebuild the dates of the page with translation key %s.", key)
             report.failures.append(
