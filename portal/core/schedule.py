@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks.base import Task
@@ -231,7 +231,9 @@ def run_due(now=None):
     """One pass of the clock: queue every due job's task; forget runs older than KEEP_RUNS."""
     now = now or timezone.now()
     outcomes = [enqueue_slot(job, slot) for job, slot in due_jobs(now, last_runs())]
-    ScheduledRun.objects.filter(slot__lt=now - KEEP_RUNS).exclude(
-        slot__in=ScheduledRun.objects.values("job").annotate(last=Max("slot")).values("last")
-    ).delete()
+    cutoff = now - KEEP_RUNS
+    forgotten = Q(pk__in=[])
+    for job, last in last_runs().items():
+        forgotten |= Q(job=job, slot__lt=min(last, cutoff))
+    ScheduledRun.objects.filter(forgotten).delete()
     return outcomes
