@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views import generic
@@ -312,7 +313,11 @@ def register_follow_report_url():
 @hooks.register("register_reports_menu_item")
 def register_follow_report_menu_item():
     return FollowersMenuItem(
-        _("Followers"), reverse(FOLLOW_REPORT_URL_NAME), name="followers", icon_name="group", order=1000
+        pgettext_lazy("followers report", "Followers"),
+        reverse(FOLLOW_REPORT_URL_NAME),
+        name="followers",
+        icon_name="group",
+        order=1000,
     )
 
 

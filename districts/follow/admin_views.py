@@ -7,7 +7,7 @@ The figures are districts/follow/figures.py: counts, never an address.
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -38,7 +38,7 @@ class FollowersMenuItem(MenuItem):
 
 class FollowersReportView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "districts/follow/admin/report.html"
-    page_title = _("Followers")
+    page_title = pgettext_lazy("followers report", "Followers")
     header_icon = "group"
 
     def get_breadcrumbs_items(self):

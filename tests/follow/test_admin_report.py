@@ -97,6 +97,8 @@ def test_a_manager_sees_only_the_figures_of_their_districts(
     content = response.content.decode()
     assert "Mirafiori Sud" not in content
     assert "Recipient address rejected" in content
+    assert "Al massimo gli ultimi 20 invii non riusciti." in content
+    assert "Inviati negli ultimi 30 giorni" in content
     for address in ("mario@example.org", "nuovo@example.org", "other@example.org"):
         assert address not in content
 
@@ -157,9 +159,11 @@ def test_the_report_is_in_the_reports_menu_of_managers(client, following, sara):
 def test_an_empty_report_says_so(client, editorial, sara):
     response = client_for(client, sara).get(REPORT)
     content = response.content.decode()
-    assert "Nothing was sent in the last 30 days." in content
-    assert "No message failed in the last 30 days." in content
-    assert "No weekly digest has been sent yet." in content
+    # In Italian, the admin's language here.
+    assert "Non è stato inviato nulla negli ultimi 30 giorni." in content
+    assert "Nessun invio non riuscito negli ultimi 30 giorni." in content
+    assert "Non è ancora stato inviato alcun riepilogo settimanale." in content
+    assert "Tutti i quartieri: residenti che seguono ogni quartiere" in content
 
 
 def test_the_dashboard_panel_of_a_manager(following, sara, django_assert_num_queries):
@@ -168,10 +172,10 @@ def test_the_dashboard_panel_of_a_manager(following, sara, django_assert_num_que
     FollowersPanel(request).render_html({})  # warm the content types
     with django_assert_num_queries(3):
         html = FollowersPanel(request).render_html({})
-    assert "Residents following your districts (each counted once): 7" in html
-    assert "Failed messages in the last 30 days: 1" in html
+    assert "Residenti che seguono i tuoi quartieri (ciascuno contato una volta): 7" in html
+    assert "Invii non riusciti negli ultimi 30 giorni: 1" in html
+    assert "Ultimo riepilogo settimanale inviato:" in html
     assert REPORT in html
-    assert "No weekly digest has been sent yet." not in html
 
 
 def test_the_dashboard_panel_is_not_shown_to_editors(following, editor):
