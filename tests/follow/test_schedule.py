@@ -8,6 +8,7 @@ import io
 import logging
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.management.commands.db_worker import Worker
@@ -291,3 +292,14 @@ def test_the_clock_queues_in_the_database_and_the_worker_runs_it(jobs, settings)
         worker_id="test-worker",
     ).run()
     assert set(queued.values_list("status", flat=True)) == {TaskResultStatus.SUCCESSFUL}
+
+
+def test_the_operations_guide_lists_the_registered_schedule():
+    """docs/FOLLOWING.md's schedule table names every registered job, with its time and task."""
+    guide = (settings.BASE_DIR / "docs" / "FOLLOWING.md").read_text()
+    rows = {}
+    for line in guide.splitlines():
+        cells = [cell.strip().strip("`") for cell in line.strip("|").split("|")]
+        if line.startswith("| `") and len(cells) == 4:
+            rows[cells[0]] = cells[1:3]
+    assert rows == {name: [job.when(), job.task_path] for name, job in schedule.JOBS.items()}
