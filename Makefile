@@ -47,11 +47,13 @@ $(VENV)/.load-installed: requirements.txt requirements-dev.txt requirements-load
 
 install-load: $(VENV)/.load-installed
 
-# The development server with the background worker beside it (the proposals' e-mails, printed
-# on the console: see TASKS in portal/settings/base.py). Ctrl-C stops both; the worker does not
-# reload on code changes, the server does.
+# The development server with the background worker (the proposals' e-mails, printed on the
+# console: see TASKS in portal/settings/base.py) and the clock of the periodic jobs
+# (docs/FOLLOWING.md) beside it. Ctrl-C stops all three; the worker and the clock do not reload
+# on code changes, the server does.
 SERVE = $(PY) manage.py db_worker --backend background --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py clock & clock=$$!; \
+	trap 'kill $$worker $$clock 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 run: install

@@ -1,7 +1,8 @@
 """Panels of the admin home for editors and Community Managers: what is on in their districts in
 the next two weeks, when their houses close, the notices shown there now or soon, which
-translations of their pages need work, and which residents' proposals wait for an answer. (The
-pages waiting for their approval are Wagtail's own panel.)
+translations of their pages need work, which residents' proposals wait for an answer, and, for
+Community Managers, how many residents follow their districts. (The pages waiting for their
+approval are Wagtail's own panel.)
 
 Each panel costs a fixed number of queries, whatever the number of events, pages or proposals.
 """
@@ -27,6 +28,8 @@ from initiatives.queries import attach_pages
 from portal.core.directory import get_directory
 
 from .editorial import EDITING_ACTIONS, districts_for_user
+from .follow import figures
+from .follow.admin_views import report_url
 from .models import Notice, Proposal
 
 UPCOMING_DAYS = 14
@@ -352,11 +355,39 @@ class NoticesPanel(DashboardPanel):
         }
 
 
+# --- Followers ---------------------------------------------------------------------------------
+
+
+class FollowersPanel(DashboardPanel):
+    """For Community Managers: how many residents follow their districts, when the last digest
+    went out and how many messages failed, with a link to the Followers report. Three queries."""
+
+    name = "district_followers"
+    order = 160
+    template_name = "districts/follow/admin/panel.html"
+
+    def get_panel_data(self):
+        districts = figures.visible_districts(self.request.user)
+        if not districts:
+            return {"shown": False}
+        _rows, total = figures.follower_counts(districts)
+        summary = figures.delivery_summary([key for key, _title in districts], figures.since_window())
+        return {
+            "shown": True,
+            "title": _("Residents following your districts"),
+            "total": total,
+            "summary": summary,
+            "days": figures.WINDOW_DAYS,
+            "report_url": report_url(),
+        }
+
+
 def dashboard_panels(request):
     return [
         UpcomingInDistrictsPanel(request),
         HouseClosuresPanel(request),
         NoticesPanel(request),
         UnansweredProposalsPanel(request),
+        FollowersPanel(request),
         TranslationsToUpdatePanel(request),
     ]

@@ -1,7 +1,10 @@
 """What districts registers with the core: its neighbourhood houses, Community Managers and live
 district pages, in the cached directory (portal/core/directory.py), and the introductions of
-its public district pages, in the search's spelling vocabulary (portal/core/search/query.py).
-Called by `DistrictsConfig.ready`."""
+its public district pages, in the search's spelling vocabulary (portal/core/search/query.py), and
+the periodic jobs of its followers with the clock (portal/core/schedule.py). Called by
+`DistrictsConfig.ready`."""
+
+import datetime
 
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
@@ -10,6 +13,7 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 from portal.core import scopes
 from portal.core.directory import PageTree, Translated, register_table
 from portal.core.frontend_purge import register_listing_pages
+from portal.core.schedule import register_job
 from portal.core.search.query import register_vocabulary
 from portal.core.visibility import without_restricted
 
@@ -79,3 +83,37 @@ def register():
     register_table("managers", managers, Translated)
     register_table("districts", live_districts, PageTree)
     register_vocabulary(vocabulary)
+    register_jobs()
+
+
+def register_jobs():
+    """The followers' periodic jobs (docs/FOLLOWING.md). Their tasks are named by path: the
+    clock imports them when it queues them."""
+    register_job(
+        "follow_purge_unconfirmed",
+        "districts.follow.purge.purge_unconfirmed_task",
+        daily_at="04:30",
+        description="Deletes e-mail subscriptions never confirmed within FOLLOW_UNCONFIRMED_DAYS.",
+    )
+    register_job(
+        "follow_delivery_retention",
+        "districts.follow.retention.purge_old_deliveries_task",
+        daily_at="04:45",
+        description="Deletes the record of messages sent more than 180 days ago.",
+    )
+    # Friday at 17:00: residents plan their weekend and the week ahead, and the houses have
+    # published what they run next week (events are mostly entered early in the week). Not
+    # caught up after six hours: a digest at night, or days late, is worse than none.
+    register_job(
+        "follow_weekly_digest",
+        "districts.follow.digest.send_weekly_digests",
+        weekly_on=(4, "17:00"),
+        grace=datetime.timedelta(hours=6),
+        description="Sends the weekly digest (what is on next week) to its followers.",
+    )
+    register_job(
+        "follow_notice_alerts",
+        "districts.follow.alerts.send_due_notice_alerts",
+        every=datetime.timedelta(minutes=5),
+        description="Sends the alerts of urgent notices that have come into force.",
+    )

@@ -6,9 +6,10 @@ and which form submissions each user may read."""
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views import generic
@@ -24,6 +25,8 @@ from wagtail_localize.models import Translation
 from . import cache_scopes, localize_scope
 from .dashboard import dashboard_panels
 from .editorial import districts_for_user
+from .follow.admin_views import URL_NAME as FOLLOW_REPORT_URL_NAME
+from .follow.admin_views import FollowersMenuItem, FollowersReportView
 from .models import CommunityManager, NeighbourhoodHouse, Notice, Proposal, ProposalFormPage
 from .notice_forms import NoticeForm
 from .permissions import TRANSLATE
@@ -297,6 +300,25 @@ def only_managers_read_proposals(user, editable_forms):
             in_districts |= proposal_forms.descendant_of(district)
         allowed = allowed.filter(pk__in=in_districts.values("pk"))
     return editable_forms.exclude(pk__in=proposal_forms.values("pk")) | allowed
+
+
+# --- Followers ---------------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_follow_report_url():
+    return [path("followers/report/", FollowersReportView.as_view(), name=FOLLOW_REPORT_URL_NAME)]
+
+
+@hooks.register("register_reports_menu_item")
+def register_follow_report_menu_item():
+    return FollowersMenuItem(
+        pgettext_lazy("followers report", "Followers"),
+        reverse(FOLLOW_REPORT_URL_NAME),
+        name="followers",
+        icon_name="group",
+        order=1000,
+    )
 
 
 # --- Dashboard -----------------------------------------------------------------------------

@@ -1,10 +1,12 @@
 """What initiatives registers with the core: the words residents filter by, in the cached
 directory (portal/core/directory.py), and the words of its public pages and taxonomy, in the
-search's spelling vocabulary (portal/core/search/query.py). Called by `InitiativesConfig.ready`."""
+search's spelling vocabulary (portal/core/search/query.py), and its nightly job with the clock
+(portal/core/schedule.py). Called by `InitiativesConfig.ready`."""
 
 from portal.core import scopes
 from portal.core.directory import Translated, register_table
 from portal.core.frontend_purge import register_listing_pages
+from portal.core.schedule import register_job
 from portal.core.search.query import register_vocabulary
 from portal.core.visibility import without_restricted
 
@@ -40,3 +42,10 @@ def register():
     register_table("audiences", Audience.objects.all, Translated)
     register_table("languages", SpokenLanguage.objects.all)
     register_vocabulary(vocabulary)
+    # After the night's change of time (02:00-03:00), before anyone reads the calendar.
+    register_job(
+        "update_occurrences",
+        "initiatives.tasks.update_occurrences",
+        daily_at="04:00",
+        description="Rolls the occurrence table's horizon forward (manage.py update_occurrences).",
+    )

@@ -19,4 +19,10 @@ The models are in districts/models/follow.py. This package, one module per conce
 - `api.py`: the app's endpoints: devices, their preferences and saved events.
 - `tasks.py`: the background tasks (the worker sends; a request only queues).
 - `purge.py`: unconfirmed subscriptions purged.
+- `retention.py`: old `Delivery` rows deleted (180 days).
+- `figures.py`, `admin_views.py`: the Community Managers' Followers report and dashboard panel:
+  counts per district and the latest failures, never an address.
+
+Their periodic jobs are registered with the clock in districts/registry.py (portal/core/
+schedule.py); docs/FOLLOWING.md is the operations guide.
 """

@@ -1,4 +1,5 @@
-"""What the headless API remembers for apps that keep content offline (portal/core/sync.py).
+"""What the headless API remembers for apps that keep content offline (portal/core/sync.py), and
+which slots of the periodic jobs the clock has queued (portal/core/schedule.py).
 
 A listing with `?updated_since=` answers what changed; these rows answer what it cannot: what
 left the public's view (a tombstone), and what came back into it or changed without a date of
@@ -8,6 +9,7 @@ Bookkeeping for the API, shown in no admin view: its labels are not translated.
 """
 
 from django.db import models
+from django.utils import timezone
 
 
 class SyncRecord(models.Model):
@@ -68,3 +70,23 @@ class PublicFile(models.Model):
 
     def __str__(self):
         return f"{self.object_type} {self.object_id}"
+
+
+class ScheduledRun(models.Model):
+    """One slot of a periodic job that the clock queued (portal/core/schedule.py): unique by job
+    and slot, so that two clocks, or a clock restarted, never queue the same slot twice."""
+
+    job = models.CharField("job", max_length=100, help_text="The name the job was registered under.")
+    slot = models.DateTimeField("slot", help_text="When the job was due (UTC).")
+    enqueued_at = models.DateTimeField("queued at", default=timezone.now)
+    task_result_id = models.CharField(
+        "task result", max_length=64, blank=True, help_text="The id of the queued task's result."
+    )
+
+    class Meta:
+        verbose_name = "scheduled run"
+        verbose_name_plural = "scheduled runs"
+        constraints = [models.UniqueConstraint(fields=["job", "slot"], name="core_scheduledrun_once")]
+
+    def __str__(self):
+        return f"{self.job} {self.slot:%Y-%m-%d %H:%M}"
