@@ -1,6 +1,6 @@
 """The follower's links, absolute (PORTAL_BASE_URL) and in the follower's language: every message
 carries them. The views behind these names are in subscribe.py, saved.py and push.py; the URL
-patterns in districts/follow/urls.py."""
+patterns in districts/follow/subscribe_urls.py (and the other `*_urls.py` beside it)."""
 
 from django.core import signing
 from django.urls import reverse

@@ -34,7 +34,7 @@ from tests.factories import (
 )
 from tests.support.smtp import free_port
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.follow.alerts_urls")]
+pytestmark = pytest.mark.django_db
 
 
 def next_tuesday(weeks=0):

@@ -20,7 +20,7 @@ from initiatives.occurrences import make_local_aware, zone
 from tests.factories import FollowerFactory
 from tests.support.queries import CaptureAllQueries
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.follow.digest_urls")]
+pytestmark = pytest.mark.django_db
 
 BASE = "https://quartieri.example.org"
 
@@ -166,7 +166,7 @@ def test_each_follower_reads_their_week_in_their_language(smtp_server, followers
     assert italian.get_content_type() == "multipart/mixed"
     assert italian.get_body(("plain",)) is not None and italian.get_body(("html",)) is not None
     assert italian["Content-Language"] == "it"
-    assert italian["List-Unsubscribe"].strip() == f"<{BASE}/follow/unsubscribe/{followers['it'].key}/>"
+    assert italian["List-Unsubscribe"].strip() == f"<{BASE}/it/follow/unsubscribe/{followers['it'].key}/>"
     assert italian["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     html = body(italian, "html")
     text = body(italian, "plain")
@@ -180,8 +180,8 @@ def test_each_follower_reads_their_week_in_their_language(smtp_server, followers
     for hidden in ("Riunione riservata", "Evento in bozza", "Festa lontana", "Cinema", "Casa nel Parco"):
         assert hidden not in html and hidden not in text
     assert f'href="{BASE}/it/san-salvario/corso-di-cucina/"' in html
-    assert f"{BASE}/follow/manage/{followers['it'].key}/" in html
-    assert f"{BASE}/follow/manage/{followers['it'].key}/" in text
+    assert f"{BASE}/it/follow/manage/{followers['it'].key}/" in html
+    assert f"{BASE}/it/follow/manage/{followers['it'].key}/" in text
     assert '<html lang="it" dir="ltr">' in html
     assert "<img" not in html and "<script" not in html
     assert summaries(calendar_of(italian)) == ["Corso di cucina", "Laboratorio per bambini"]
@@ -193,7 +193,7 @@ def test_each_follower_reads_their_week_in_their_language(smtp_server, followers
     assert "Cours de cuisine" in html and f'href="{BASE}/fr/san-salvario/corso-di-cucina/"' in html
     assert "Laboratorio per bambini" not in html  # a workshop: not a category followed
     assert "Actualités de la semaine" in html and "Iscrizioni aperte" in html
-    assert f"{BASE}/follow/manage/{followers['fr'].key}/" in html
+    assert f"{BASE}/fr/follow/manage/{followers['fr'].key}/" in html
     assert followers["it"].key not in html
     assert summaries(calendar_of(french)) == ["Cours de cuisine"]
 
