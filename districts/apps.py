@@ -43,7 +43,12 @@ class DistrictsConfig(AppConfig):
         )
         register_permission_policy(Proposal, ProposalPermissionPolicy(Proposal))
         register_permission_policy(Notice, NoticePermissionPolicy(Notice))
-        register_content_app(self.label, resident_submissions={"proposal"})
+        # Followers and their messages are no public page: saving them keeps the page cache.
+        register_content_app(
+            self.label,
+            derived_models={"follower", "pushendpoint", "savedevent", "delivery"},
+            resident_submissions={"proposal"},
+        )
         # Their pictures and documents are public (the API lists them, apps sync them).
         register_public_snippets("districts.CommunityManager", "districts.NeighbourhoodHouse")
         register_page_scope(scope_of_page)
