@@ -7,7 +7,8 @@ FOLLOW_APNS_KEY; docs/FOLLOWING.md), otherwise those endpoints are skipped.
 the payload is a dict (`title`, `body`, `url`, `tag`, `lang`, `dir`) that the service worker
 (districts/static/districts/follow/sw.js) shows in the reader's language and opens on a click.
 An endpoint the push service reports gone (404 or 410) is deleted at once; when none is left the
-delivery is `Gone`.
+delivery is `Gone`. The browsers' subscriptions arrive through the site's "notify me" control
+(notify.py: the endpoint and `/sw.js`).
 """
 
 import functools
