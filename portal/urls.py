@@ -13,6 +13,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
 
+from districts.follow import notify
 from initiatives.feeds import FEED_FILES
 from portal.core.routing import serve as serve_page
 from portal.language_switch import choose_language
@@ -77,6 +78,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
+    path("sw.js", notify.service_worker, name="service_worker"),
 ]
 
 if settings.DEBUG:
@@ -87,6 +89,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("follow/push/", notify.follow_push, name="follow_push"),
     path("follow/", include("districts.follow.subscribe_urls")),
     page_file_pattern,
     path("", include(wagtail_front_end_urls)),

@@ -7,15 +7,21 @@ FOLLOW_APNS_KEY; docs/FOLLOWING.md), otherwise those endpoints are skipped.
 the payload is a dict (`title`, `body`, `url`, `tag`, `lang`, `dir`) that the service worker
 (districts/static/districts/follow/sw.js) shows in the reader's language and opens on a click.
 An endpoint the push service reports gone (404 or 410) is deleted at once; when none is left the
-delivery is `Gone`.
+delivery is `Gone`. The browsers' subscriptions arrive through the site's "notify me" control
+(notify.py: the endpoint and `/sw.js`).
 """
 
+import functools
 import json
 import logging
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils import timezone
+from py_vapid import Vapid
 from pywebpush import WebPushException, webpush
+
+from portal.core.absolute_urls import absolute_url
 
 from ..models import PushEndpoint
 from .delivery import Gone
@@ -36,6 +42,20 @@ def is_configured():
     return bool(settings.VAPID_PRIVATE_KEY and settings.VAPID_PUBLIC_KEY)
 
 
+@functools.lru_cache(maxsize=4)
+def vapid_key(private_key: str) -> Vapid:
+    """The VAPID signing key from its setting: PEM (as `openssl` writes it) or base64url DER or
+    raw (as `manage.py vapid_keys` prints it). pywebpush reads only the latter from a string."""
+    if private_key.lstrip().startswith("-----BEGIN"):
+        return Vapid.from_pem(private_key.strip().encode())
+    return Vapid.from_string(private_key.strip())
+
+
+def notification_icon():
+    """The portal's icon, absolute: the service worker shows it beside every notification."""
+    return absolute_url(static("img/favicon.svg"))
+
+
 def send_webpush(endpoint: PushEndpoint, payload: dict):
     """Encrypt and post `payload` to one Web Push subscription; raises Gone for 404/410."""
     if not is_configured():
@@ -46,8 +66,8 @@ def send_webpush(endpoint: PushEndpoint, payload: dict):
                 "endpoint": endpoint.endpoint,
                 "keys": {"p256dh": endpoint.p256dh, "auth": endpoint.auth},
             },
-            data=json.dumps(payload, ensure_ascii=False),
-            vapid_private_key=settings.VAPID_PRIVATE_KEY,
+            data=json.dumps({"icon": notification_icon(), **payload}, ensure_ascii=False),
+            vapid_private_key=vapid_key(settings.VAPID_PRIVATE_KEY),
             vapid_claims={"sub": settings.VAPID_SUBJECT},
             ttl=TIME_TO_LIVE,
             timeout=TIMEOUT,

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error
 
+from districts.management.commands.vapid_keys import new_key_pair
 from tests.support.server import free_port, production_env, start_web, stop, wait_for_health
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -136,6 +137,7 @@ def portal(chromium_executable, database_url, tmp_path_factory):
         return
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    vapid_private_key, vapid_public_key = new_key_pair()  # Web Push on: the "notify me" control
     env = production_env(
         SECRET_KEY=f"browser-tests-{uuid.uuid4().hex}{uuid.uuid4().hex}",
         DATABASE_URL=database_url,
@@ -152,6 +154,8 @@ def portal(chromium_executable, database_url, tmp_path_factory):
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         # Every test sends from 127.0.0.1; the limit itself is tested in tests/proposals.
         PROPOSALS_RATE_LIMIT=100,
+        VAPID_PRIVATE_KEY=vapid_private_key,
+        VAPID_PUBLIC_KEY=vapid_public_key,
         LOG_LEVEL="WARNING",
     )
     env.pop("REDIS_URL", None)
