@@ -87,8 +87,14 @@ def register():
 
 
 def register_jobs():
-    """The followers' periodic jobs (docs/FOLLOWING.md). Their tasks are named by path: the
+    """The districts' periodic jobs (docs/FOLLOWING.md). Their tasks are named by path: the
     clock imports them when it queues them."""
+    register_job(
+        "purge_proposals",
+        "districts.tasks.purge_proposals",
+        daily_at="04:15",
+        description="Anonymises the residents' proposals older than PROPOSALS_RETENTION_MONTHS.",
+    )
     register_job(
         "follow_purge_unconfirmed",
         "districts.follow.purge.purge_unconfirmed_task",

@@ -1,4 +1,5 @@
-"""Background work of the districts: e-mailing a resident's proposal to its Community Manager.
+"""Background work of the districts: e-mailing a resident's proposal to its Community Manager,
+and anonymising old proposals (queued nightly by the clock, districts/registry.py).
 
 Queued by the proposal form (`ProposalFormPage.notify_manager`) and run by the worker process
 (`manage.py db_worker`, the Procfile's `worker`), so a slow or unreachable SMTP server never
@@ -7,6 +8,7 @@ once in tests). The task gets the proposal's number only, never what the residen
 """
 
 from django.apps import apps
+from django.core.management import call_command
 from django_tasks import task
 
 
@@ -20,3 +22,9 @@ def email_proposal(proposal_id):
         return False
     proposal.page.specific.send_proposal_email(proposal)
     return True
+
+
+@task(backend="background")
+def purge_proposals():
+    """Anonymise the proposals older than PROPOSALS_RETENTION_MONTHS (`manage.py purge_proposals`)."""
+    call_command("purge_proposals", verbosity=0)

@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Django requires signal wiring to wait for the app registry (models are importable
         # only now).
-        from . import databases, image_metadata, signals, sync
+        from . import databases, image_metadata, signals, sync, tasks
         from .search import signals as search_signals
 
         signals.connect()
@@ -21,3 +21,4 @@ class CoreConfig(AppConfig):
         image_metadata.connect()
         search_signals.connect()
         sync.connect()
+        tasks.register()

@@ -10,15 +10,18 @@ import logging
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from districts.follow.retention import RETENTION_DAYS, purge_old_deliveries
 from districts.models import Delivery
+from districts.tasks import purge_proposals
 from initiatives.tasks import update_occurrences
 from portal.core import schedule
-from portal.core.models import ScheduledRun
+from portal.core.models import ScheduledRun, SyncRecord
+from portal.core.tasks import prune_task_results, purge_sync_records
 from tests.factories import FollowerFactory
 
 UTC = datetime.UTC
@@ -225,6 +228,9 @@ def test_the_list_shows_every_registered_job_and_what_is_missing():
 def test_the_apps_register_their_jobs_with_the_tasks_they_name():
     paths = {name: job.task_path for name, job in schedule.JOBS.items()}
     assert paths == {
+        "purge_sync_records": "portal.core.tasks.purge_sync_records",
+        "prune_task_results": "portal.core.tasks.prune_task_results",
+        "purge_proposals": "districts.tasks.purge_proposals",
         "update_occurrences": "initiatives.tasks.update_occurrences",
         "follow_purge_unconfirmed": "districts.follow.purge.purge_unconfirmed_task",
         "follow_delivery_retention": "districts.follow.retention.purge_old_deliveries_task",
@@ -264,6 +270,22 @@ def test_the_nightly_occurrences_task_rolls_the_table(site_tree):
     result = update_occurrences.enqueue()
     assert result.status == TaskResultStatus.SUCCESSFUL
     assert result.return_value == {"rows": 0, "pages": 0, "failed": 0}
+
+
+@pytest.mark.django_db
+def test_the_nightly_upkeep_tasks_run(site_tree, settings):
+    """The sync records, the proposals and the task results: each task runs its command (the
+    worker calls them on the database queue, whose results the last one prunes)."""
+    settings.TASKS = DATABASE_QUEUE
+    old = SyncRecord.objects.create(
+        change=SyncRecord.GONE,
+        object_type=SyncRecord.PAGE,
+        object_id=999,
+        at=timezone.now() - datetime.timedelta(days=400),
+    )
+    for upkeep in (purge_sync_records, prune_task_results, purge_proposals):
+        upkeep.call()
+    assert not SyncRecord.objects.filter(pk=old.pk).exists()
 
 
 # --- On the database queue, for the worker ---------------------------------------------------
