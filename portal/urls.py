@@ -87,6 +87,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("follow/saved/", include("districts.follow.saved_urls")),
     page_file_pattern,
     path("", include(wagtail_front_end_urls)),
     prefix_default_language=True,
