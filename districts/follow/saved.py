@@ -152,13 +152,15 @@ def saved_items(request):
     personal calendar link. Personal (it depends on the list): never kept by a cache."""
     unknown = set(request.GET) - {"events"}
     if unknown:
-        return private(HttpResponseBadRequest(_("Unknown parameter: %s") % ", ".join(sorted(unknown))))
+        return private(
+            HttpResponseBadRequest(_("Unknown parameter: %(names)s") % {"names": ", ".join(sorted(unknown))})
+        )
     try:
         keys = parse_keys(request.GET.get("events", ""))
     except OverflowError:
         return private(HttpResponseBadRequest(_("At most %(count)d saved events.") % {"count": MAX_SAVED}))
     except ValueError as error:
-        return private(HttpResponseBadRequest(_("Not an event key: %s") % error))
+        return private(HttpResponseBadRequest(_("Not an event key: %(key)s") % {"key": error}))
     find_site(request)
     pages = saved_pages(keys, reader_locale(request), request)
     for page in pages.values():
