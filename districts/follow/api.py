@@ -708,6 +708,55 @@ def openapi_paths():
         }
         return {status: described[status] for status in statuses}
 
+    device = {
+        "device": {
+            "token": "Xk3vQ0m1kY5nH2bq8rW7cT4sJ9dLp6fA0eGzUoIyNhM",
+            "language": "ar",
+            "districts": ["c1a4e7d2-5b3f-4a8e-9c61-2f0d8b7e4a13"],
+            "categories": [],
+            "audiences": ["families"],
+            "alerts": True,
+            "consent": {"text": "…", "given_at": "2026-12-03T10:15:00+01:00"},
+            "push": {"platform": "webpush", "endpoint": "https://push.example.net/send/abc"},
+            "saved_count": 1,
+            "calendar_url": "https://quartieri.example/ar/follow/saved/device/12:Ab3dE.ics",
+            "created_at": "2026-12-03T10:15:00+01:00",
+        }
+    }
+    reference = {
+        "translation_key": "8f0c3a52-7e61-4c1e-9d59-0f5d7c4b2a10",
+        "saved_at": "2026-12-03T10:20:00+01:00",
+    }
+    listing = {
+        "meta": {"total_count": 1},
+        "items": [
+            {
+                **reference,
+                "page": {
+                    "id": 142,
+                    "type": "initiatives.EventPage",
+                    "title": "عشاء الحي",
+                    "locale": "ar",
+                    "html_url": "https://quartieri.example/ar/san-salvario/cena/",
+                    "detail_url": "https://quartieri.example/api/v2/pages/142/",
+                },
+                "next_dates": [
+                    {
+                        "start": "2026-12-12T19:00:00+01:00",
+                        "end": "2026-12-12T22:00:00+01:00",
+                        "all_day": False,
+                        "cancelled": False,
+                        "moved": False,
+                        "reason": "",
+                    }
+                ],
+            }
+        ],
+    }
+    calendar = {
+        "url": "https://quartieri.example/ar/follow/saved/device/12:Ab3dE.ics",
+        "webcal_url": "webcal://quartieri.example/ar/follow/saved/device/12:Ab3dE.ics",
+    }
     secured = [{"Device": []}]
     body = {
         "required": True,
@@ -716,7 +765,7 @@ def openapi_paths():
     update = {
         "security": secured,
         "requestBody": body,
-        "responses": {"200": answer("Changed.", "DeviceAnswer"), **errors("400", "401", "415")},
+        "responses": {"200": answer("Changed.", "DeviceAnswer", device), **errors("400", "401", "415")},
     }
     key_parameter = {
         "name": "translation_key",
@@ -741,7 +790,7 @@ def openapi_paths():
                     },
                 },
                 "responses": {
-                    "201": answer("Registered.", "DeviceAnswer"),
+                    "201": answer("Registered.", "DeviceAnswer", device),
                     **errors("400", "415"),
                 },
             }
@@ -751,7 +800,10 @@ def openapi_paths():
                 "operationId": "getDevice",
                 "summary": "The device's preferences",
                 "security": secured,
-                "responses": {"200": answer("Its preferences.", "DeviceAnswer"), **errors("400", "401")},
+                "responses": {
+                    "200": answer("Its preferences.", "DeviceAnswer", device),
+                    **errors("400", "401"),
+                },
             },
             "put": {**update, "operationId": "replaceDevice", "summary": "Change the device's preferences"},
             "patch": {**update, "operationId": "updateDevice", "summary": "Change some of its preferences"},
@@ -778,7 +830,7 @@ def openapi_paths():
                     }
                 ],
                 "responses": {
-                    "200": answer("Its saved events.", "SavedEventListing"),
+                    "200": answer("Its saved events.", "SavedEventListing", listing),
                     **errors("400", "401"),
                 },
             }
@@ -790,8 +842,8 @@ def openapi_paths():
                 "security": secured,
                 "parameters": [key_parameter],
                 "responses": {
-                    "200": answer("Already saved.", "SavedEventRef"),
-                    "201": answer("Saved.", "SavedEventRef"),
+                    "200": answer("Already saved.", "SavedEventRef", reference),
+                    "201": answer("Saved.", "SavedEventRef", reference),
                     **errors("400", "401", "404"),
                 },
             },
@@ -809,7 +861,7 @@ def openapi_paths():
                 "summary": "The address of the device's saved events as a calendar (.ics)",
                 "security": secured,
                 "responses": {
-                    "200": answer("Its calendar's address.", "DeviceCalendar"),
+                    "200": answer("Its calendar's address.", "DeviceCalendar", calendar),
                     **errors("400", "401"),
                 },
             }
