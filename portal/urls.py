@@ -90,6 +90,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("follow/push/", notify.follow_push, name="follow_push"),
+    path("follow/saved/", include("districts.follow.saved_urls")),
     path("follow/", include("districts.follow.subscribe_urls")),
     page_file_pattern,
     path("", include(wagtail_front_end_urls)),

@@ -1,6 +1,6 @@
 """The follower's links, absolute (PORTAL_BASE_URL) and in the follower's language: every message
-carries them. The views behind these names are in subscribe.py, saved.py and push.py; the URL
-patterns in districts/follow/subscribe_urls.py (and the other `*_urls.py` beside it)."""
+carries them. The views behind these names are in subscribe.py, saved.py and notify.py; the URL
+patterns in districts/follow/subscribe_urls.py and saved_urls.py."""
 
 from django.core import signing
 from django.urls import reverse
@@ -18,8 +18,18 @@ def confirmation_token(follower):
 
 
 def calendar_token(follower):
-    """A token for the personal `.ics` of saved events: it opens the calendar, not the settings."""
-    return signing.Signer(salt=CALENDAR_SALT).sign(str(follower.pk)).split(":", 1)[1] + f"-{follower.pk}"
+    """A token for the personal `.ics` of a device's saved events: the follower's id, signed. It
+    opens the calendar, not the settings (those need the follower's key)."""
+    return signing.Signer(salt=CALENDAR_SALT).sign(str(follower.pk))
+
+
+def follower_id_from_calendar_token(token):
+    """The follower id of a `calendar_token`, or None when it was altered or is not one."""
+    try:
+        value = signing.Signer(salt=CALENDAR_SALT).unsign(token)
+    except signing.BadSignature:
+        return None
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
 
 
 def link(name, follower, **kwargs):
@@ -38,3 +48,8 @@ def unsubscribe_url(follower):
 
 def confirm_url(follower):
     return link("follow_confirm", follower, token=confirmation_token(follower))
+
+
+def device_calendar_url(follower):
+    """The absolute address of a device's calendar of saved events (saved.py)."""
+    return link("follow_saved_device_calendar", follower, token=calendar_token(follower))

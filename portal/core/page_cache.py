@@ -518,6 +518,9 @@ def is_cacheable_request(request):
     path = request.path
     if path == "/" or path.startswith(EXCLUDED_PREFIXES):
         return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        # A credential (the app's device token, districts/follow/api.py) means a personal answer.
+        return False
     cookies = request.COOKIES
     # A session (a logged-in editor) or pending messages mean a personal page.
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies

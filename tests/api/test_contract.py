@@ -1,6 +1,8 @@
 """The contract: the OpenAPI document is valid, and a property-based fuzzer (schemathesis)
 finds no server error and no response that breaks it, over a small portal."""
 
+import re
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
@@ -33,6 +35,7 @@ def router_paths():
     for name, viewset in api_router._endpoints.items():
         for pattern in viewset.get_urlpatterns():
             route = str(pattern.pattern).replace("<int:pk>", "{id}")
+            route = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)
             paths.add(f"/{name}/{route}")
     return paths
 

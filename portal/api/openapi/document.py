@@ -32,7 +32,7 @@ from .schemas import (
 
 # The contract's version: 2.MINOR.PATCH within /api/v2/, as docs/API.md promises; every change
 # of it is in docs/API-CHANGELOG.md, whose newest entry names this version (tests check it).
-API_VERSION = "2.2.0"
+API_VERSION = "2.3.0"
 
 
 class UndocumentedParameter(Exception):
@@ -406,10 +406,17 @@ def endpoint_paths(name, viewset):
 def document():
     paths = {}
     schemas = common_schemas()
+    security_schemes = {}
     for name, viewset in upstream.api_endpoints(api_router).items():
         endpoint, endpoint_schemas = endpoint_paths(name, viewset)
         paths.update(endpoint)
         schemas.update(endpoint_schemas)
+        # An endpoint with a credential of its own (the app's devices: `Authorization: Device`).
+        if hasattr(viewset, "openapi_security_schemes"):
+            security_schemes.update(viewset.openapi_security_schemes())
+    components = {"schemas": normalized(schemas)}
+    if security_schemes:
+        components["securitySchemes"] = security_schemes
     return {
         "openapi": "3.0.3",
         "info": {
@@ -423,5 +430,5 @@ def document():
         },
         "servers": [{"url": "/api/v2"}],
         "paths": dict(sorted(paths.items())),
-        "components": {"schemas": normalized(schemas)},
+        "components": components,
     }

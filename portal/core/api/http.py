@@ -9,7 +9,9 @@ JSON error bodies for URLs that no endpoint answers.
 - CORS is closed unless `CORS_ALLOWED_ORIGINS` names the origin (comma-separated in the
   environment; `*` allows any). GET, HEAD and OPTIONS are offered; POST (with a JSON
   `Content-Type`) only on the paths the site shell opens with `accept_posts` (the app's
-  proposals, districts/api.py): the rest of the API is read-only.
+  proposals, districts/api.py), and the methods `accept_writes` names below a path with the
+  `Authorization` header (the app's devices, districts/follow/api.py): the rest of the API is
+  read-only.
 - An answer to anything but GET or HEAD is never stored (`Cache-Control: no-store`).
 """
 
@@ -30,13 +32,32 @@ ALLOWED_HEADERS = "accept, accept-language, if-none-match, if-modified-since"
 POST_METHODS = "POST, OPTIONS"
 POST_HEADERS = "accept, accept-language, content-type"
 EXPOSED_HEADERS = "ETag, Content-Language, Retry-After"
+WRITE_HEADERS = "accept, accept-language, authorization, content-type, if-none-match"
 # Paths that take a POST (the whole path, e.g. "/api/v2/proposals/"): see accept_posts.
 POST_PATHS = set()
+# {path prefix: methods} of the endpoints that write with a token: see accept_writes.
+WRITE_PREFIXES = {}
 
 
 def accept_posts(path):
     """Offer POST to browsers' CORS preflight on `path` (the endpoint itself decides what it takes)."""
     POST_PATHS.add(path)
+
+
+def accept_writes(prefix, methods):
+    """Offer `methods` (e.g. "GET, POST, PUT, PATCH, DELETE") and the `Authorization` header to
+    browsers' CORS preflight on every path that starts with `prefix`."""
+    WRITE_PREFIXES[prefix] = methods
+
+
+def preflight_answer(path):
+    """(methods, headers) offered to a CORS preflight on `path`."""
+    if path in POST_PATHS:
+        return POST_METHODS, POST_HEADERS
+    for prefix, methods in WRITE_PREFIXES.items():
+        if path.startswith(prefix):
+            return f"{methods}, OPTIONS", WRITE_HEADERS
+    return ALLOWED_METHODS, ALLOWED_HEADERS
 
 
 def allowed_origin(origin):
@@ -70,9 +91,9 @@ class ApiHttpMiddleware:
             and "Access-Control-Request-Method" in request.headers
         ):
             response = HttpResponse(status=204)
-            takes_posts = request.path in POST_PATHS
-            response["Access-Control-Allow-Methods"] = POST_METHODS if takes_posts else ALLOWED_METHODS
-            response["Access-Control-Allow-Headers"] = POST_HEADERS if takes_posts else ALLOWED_HEADERS
+            methods, headers = preflight_answer(request.path)
+            response["Access-Control-Allow-Methods"] = methods
+            response["Access-Control-Allow-Headers"] = headers
             response["Access-Control-Max-Age"] = "86400"
             return self.with_cors(response, origin)
         response = self.get_response(request)
