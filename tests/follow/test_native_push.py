@@ -4,6 +4,7 @@ beside Web Push, our payload mapped to FCM's message and APNs' request, and the 
 of a platform configured without its library or with a file the portal cannot read."""
 
 import json
+import runpy
 
 import pytest
 from cryptography.hazmat.primitives import serialization
@@ -114,6 +115,22 @@ def test_a_platform_is_on_only_when_configured(settings, setting, value, configu
     assert not configured()
     setattr(settings, setting, value)
     assert configured()
+
+
+def test_the_settings_are_read_from_the_environment(monkeypatch, settings):
+    monkeypatch.delenv("FOLLOW_APNS_KEY", raising=False)
+    monkeypatch.setenv("FOLLOW_FCM_CREDENTIALS", " /srv/fcm.json ")
+    monkeypatch.setenv("FOLLOW_APNS_TOPIC", "org.quartieri.app")
+    monkeypatch.setenv("FOLLOW_APNS_SANDBOX", "True")
+    read = runpy.run_path(str(settings.BASE_DIR / "portal" / "settings" / "base.py"))
+    assert read["FOLLOW_FCM_CREDENTIALS"] == "/srv/fcm.json"
+    assert read["FOLLOW_APNS_TOPIC"] == "org.quartieri.app" and read["FOLLOW_APNS_SANDBOX"] is True
+    assert read["FOLLOW_APNS_KEY"] == ""
+    monkeypatch.delenv("FOLLOW_APNS_SANDBOX")
+    assert (
+        runpy.run_path(str(settings.BASE_DIR / "portal" / "settings" / "base.py"))["FOLLOW_APNS_SANDBOX"]
+        is False
+    )
 
 
 def test_apns_needs_its_ids_and_topic_besides_the_key(settings):
