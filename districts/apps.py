@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
+from districts.checks import native_push_settings
 from initiatives.changes import dates_changed
 from initiatives.closures import register_closures_provider
 from initiatives.district_pages import register_district_page
@@ -63,3 +65,5 @@ class DistrictsConfig(AppConfig):
         register_page_scope(scope_of_page)
         # Its tables in the core's cached directory, its words in the search's vocabulary.
         registry.register()
+        # FCM and APNs configured without their library or with an unreadable key stop start-up.
+        checks.register(native_push_settings)

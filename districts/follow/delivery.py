@@ -6,6 +6,7 @@ does not send again. A row left `pending` by a worker that died mid-send is not 
 (a message twice is worse than a message missed); `failed` rows are retried up to
 `FOLLOW_MAX_ATTEMPTS`. Sending is rate-limited per channel (`FOLLOW_RATE_LIMITS`, messages per
 second, 0 for none), and every outcome is logged on the row and in the `districts.follow` log.
+A channel (or a device's platform) the portal is not configured for is `skipped`, not retried.
 """
 
 import logging
@@ -24,6 +25,11 @@ logger = logging.getLogger("districts.follow")
 
 class Gone(Exception):
     """The address no longer exists (a push service's 404/410, a mailbox refused for good)."""
+
+
+class NotConfigured(Exception):
+    """Nothing could be sent because the portal is not configured for it (no VAPID key, FCM or
+    APNs off): recorded as `skipped`, neither a failure to retry nor an address gone."""
 
 
 @dataclass(frozen=True)
@@ -78,8 +84,8 @@ def claim(follower, channel, kind, dedupe_key, *, districts=(), subject=""):
 def deliver(follower, channel, kind, dedupe_key, send, *, districts=(), subject=""):
     """Send one message by calling `send()` unless it was sent (or is being sent) already.
 
-    `send` raises `Gone` when the address is gone for good, any other exception for a failure
-    worth retrying. Returns an `Outcome`.
+    `send` raises `Gone` when the address is gone for good, `NotConfigured` when the portal cannot
+    send it (skipped), any other exception for a failure worth retrying. Returns an `Outcome`.
     """
     delivery, may_send = claim(follower, channel, kind, dedupe_key, districts=districts, subject=subject)
     if not may_send:
@@ -91,6 +97,9 @@ def deliver(follower, channel, kind, dedupe_key, send, *, districts=(), subject=
     except Gone as gone:
         delivery.status, delivery.error = Delivery.Status.GONE, str(gone)[:2000]
         logger.info("delivery %s: %s gone (%s)", delivery.pk, channel, gone)
+    except NotConfigured as off:
+        delivery.status, delivery.error = Delivery.Status.SKIPPED, str(off)[:2000]
+        logger.info("delivery %s: %s skipped (%s)", delivery.pk, channel, off)
     except Exception as error:  # noqa: BLE001 - every failure is recorded and retried, never lost
         delivery.status, delivery.error = Delivery.Status.FAILED, f"{type(error).__name__}: {error}"[:2000]
         logger.warning("delivery %s: %s failed: %s", delivery.pk, channel, delivery.error)

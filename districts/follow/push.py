@@ -1,14 +1,16 @@
 """Push notifications to followers' devices: Web Push (RFC 8030, payload encrypted per RFC 8291
 with `aes128gcm`, signed with the portal's VAPID key, RFC 8292) through pywebpush; FCM and APNs
-for an app that registers such tokens, only when configured (FOLLOW_FCM_CREDENTIALS,
-FOLLOW_APNS_KEY; docs/FOLLOWING.md), otherwise those endpoints are skipped.
+for an app that registers such tokens, only when configured (native_push.py;
+FOLLOW_FCM_CREDENTIALS, FOLLOW_APNS_KEY; docs/FOLLOWING.md), otherwise those endpoints are skipped.
 
 `send_to_follower(follower, payload)` sends one notification to every endpoint of a follower;
 the payload is a dict (`title`, `body`, `url`, `tag`, `lang`, `dir`) that the service worker
 (districts/static/districts/follow/sw.js) shows in the reader's language and opens on a click.
-An endpoint the push service reports gone (404 or 410) is deleted at once; when none is left the
-delivery is `Gone`. The browsers' subscriptions arrive through the site's "notify me" control
-(notify.py: the endpoint and `/sw.js`).
+Each endpoint goes to its platform's sender (`SENDERS`). An endpoint the push service reports
+gone (404 or 410, an unregistered token) is deleted at once; when none is left the delivery is
+`Gone`; when nothing could be sent because no platform of the follower's endpoints is configured,
+it is `NotConfigured` (the delivery is `skipped`). The browsers' subscriptions arrive through
+the site's "notify me" control (notify.py: the endpoint and `/sw.js`).
 """
 
 import functools
@@ -24,7 +26,8 @@ from pywebpush import WebPushException, webpush
 from portal.core.absolute_urls import absolute_url
 
 from ..models import PushEndpoint
-from .delivery import Gone
+from . import native_push
+from .delivery import Gone, NotConfigured
 
 logger = logging.getLogger("districts.follow")
 
@@ -34,7 +37,7 @@ TIMEOUT = 10
 GONE_STATUSES = {404, 410}
 
 
-class PushNotConfigured(Exception):
+class PushNotConfigured(NotConfigured):
     """No VAPID key: the portal cannot sign Web Push requests."""
 
 
@@ -80,16 +83,27 @@ def send_webpush(endpoint: PushEndpoint, payload: dict):
         raise
 
 
+# One sender per platform: each sends `payload` to one endpoint, raises Gone for an address gone
+# and NotConfigured when the portal is not configured for that platform.
+SENDERS = {
+    PushEndpoint.Platform.WEBPUSH: send_webpush,
+    PushEndpoint.Platform.FCM: native_push.send_fcm,
+    PushEndpoint.Platform.APNS: native_push.send_apns,
+}
+
+
 def send_to_follower(follower, payload: dict):
     """Send `payload` to each of `follower`'s endpoints; delete those gone. Raises Gone when the
-    follower has no endpoint left, the last failure when none succeeded."""
+    follower has no endpoint left, the last failure when none succeeded, NotConfigured when the
+    endpoints left are all of platforms the portal is not configured for."""
     endpoints = list(follower.endpoints.all())
-    sent, failure = 0, None
+    sent, failure, skipped = 0, None, None
     for endpoint in endpoints:
-        if endpoint.platform != PushEndpoint.Platform.WEBPUSH:
-            continue  # FCM and APNs: only when configured (see the module's docstring)
         try:
-            send_webpush(endpoint, payload)
+            SENDERS[endpoint.platform](endpoint, payload)
+        except NotConfigured as off:
+            skipped = off  # left alone: it works again once the platform is configured
+            continue
         except Gone:
             logger.info("push endpoint %s gone: deleted", endpoint.pk)
             endpoint.delete()
@@ -106,4 +120,6 @@ def send_to_follower(follower, payload: dict):
         return sent
     if failure is not None:
         raise failure
+    if skipped is not None:
+        raise skipped
     raise Gone("no push endpoint left")

@@ -298,8 +298,16 @@ TASKS = {
 VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "")
 VAPID_PUBLIC_KEY = os.environ.get("VAPID_PUBLIC_KEY", "")
 VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "mailto:quartieri@localhost")
-FOLLOW_FCM_CREDENTIALS = os.environ.get("FOLLOW_FCM_CREDENTIALS", "")
-FOLLOW_APNS_KEY = os.environ.get("FOLLOW_APNS_KEY", "")
+# FCM: the path of the Firebase service account's JSON file. APNs: the path of the token
+# signing key (.p8), its key id, the team id and the app's bundle id (topic); the sandbox for
+# development builds of the app. Both need requirements-native-push.txt; `manage.py check` says
+# what is missing.
+FOLLOW_FCM_CREDENTIALS = os.environ.get("FOLLOW_FCM_CREDENTIALS", "").strip()
+FOLLOW_APNS_KEY = os.environ.get("FOLLOW_APNS_KEY", "").strip()
+FOLLOW_APNS_KEY_ID = os.environ.get("FOLLOW_APNS_KEY_ID", "").strip()
+FOLLOW_APNS_TEAM_ID = os.environ.get("FOLLOW_APNS_TEAM_ID", "").strip()
+FOLLOW_APNS_TOPIC = os.environ.get("FOLLOW_APNS_TOPIC", "").strip()
+FOLLOW_APNS_SANDBOX = os.environ.get("FOLLOW_APNS_SANDBOX", "").strip().lower() in {"1", "true", "yes", "on"}
 # Messages a second per channel from one worker (0: no limit), and attempts before giving up.
 FOLLOW_RATE_LIMITS = {
     "email": float(os.environ.get("FOLLOW_EMAIL_PER_SECOND", "10")),

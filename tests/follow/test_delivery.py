@@ -4,7 +4,7 @@ recorded and retried, an address gone is recorded and not retried."""
 import pytest
 from django.core import mail
 
-from districts.follow.delivery import Gone, deliver
+from districts.follow.delivery import Gone, NotConfigured, deliver
 from districts.models import Delivery, Follower
 from portal.core.page_cache import read_version
 from tests.factories import FollowerFactory
@@ -54,6 +54,22 @@ def test_an_address_gone_is_not_retried():
     deliver(follower, "push", "alert", "alert:y", gone)
     deliver(follower, "push", "alert", "alert:y", gone)
     assert calls == [1] and Delivery.objects.get().status == Delivery.Status.GONE
+
+
+def test_a_channel_not_configured_is_skipped_not_failed_nor_retried():
+    follower = FollowerFactory()
+    calls = []
+
+    def off():
+        calls.append(1)
+        raise NotConfigured("FCM is not configured")
+
+    first = deliver(follower, "push", "alert", "alert:off", off)
+    deliver(follower, "push", "alert", "alert:off", off)
+    row = Delivery.objects.get()
+    assert not first.sent and calls == [1]
+    assert row.status == Delivery.Status.SKIPPED and row.error == "FCM is not configured"
+    assert row.sent_at is None
 
 
 def test_an_erased_follower_leaves_the_count_without_the_address(smtp_server):
