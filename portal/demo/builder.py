@@ -31,7 +31,7 @@ from initiatives.models import (
 )
 from portal.core import upstream
 
-from . import closures, content, dates, news, notices
+from . import closures, content, dates, followers, news, notices
 from .images import Picture, ensure_image
 from .translations import DemoTranslator
 
@@ -80,6 +80,7 @@ class DemoBuilder:
         news.ensure_news(self, {spec.slug: self.page_at(spec.slug) for spec in content.DISTRICTS})
         self.publish_pending()
         notices.ensure_notices(self.today, self.created)
+        followers.ensure_followers(self.today, self.created)
         self.synchronise_locales()
         self.translate()
         return self.created

@@ -11,7 +11,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 
-from districts.models import DistrictPage
+from districts.models import Delivery, DistrictPage, Follower
 from initiatives.models import EventPage, InitiativePage, Occurrence
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -313,3 +313,13 @@ def test_production_settings_do_not_install_the_demo():
         result = run_in_production("manage.py", command)
         assert result.returncode != 0
         assert f"Unknown command: '{command}'" in result.stderr
+
+
+def test_the_demo_has_followers_for_the_managers_report(demo):
+    assert Follower.objects.confirmed().count() == 7
+    assert Follower.objects.filter(confirmed_at__isnull=True).count() == 1
+    assert set(Follower.objects.values_list("language", flat=True)) == {
+        code for code, _name in settings.LANGUAGES
+    }
+    assert Delivery.objects.filter(kind="digest", status="sent").count() == 5
+    assert Delivery.objects.filter(status="failed").count() == 1
