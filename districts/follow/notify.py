@@ -13,6 +13,7 @@ grants here) and refuses a foreign `Origin`. Every bad input is a 400 with {"mes
 
 import base64
 import binascii
+import hmac
 import json
 import re
 import uuid
@@ -32,9 +33,10 @@ from django.views.decorators.http import require_GET
 
 from portal.core.absolute_urls import base_url
 
-from ..models import DistrictPage, Follower, PushEndpoint
+from ..models import DistrictPage, Follower, PushEndpoint, SavedEvent
 from ..ratelimit import RateLimit
 from .push import is_configured
+from .saved import MAX_SAVED, parse_key, public_keys
 
 # The words the control shows beside its button, stored as the follower's consent.
 CONSENT = gettext_lazy(
@@ -42,7 +44,8 @@ CONSENT = gettext_lazy(
     "district. No account, no e-mail address; turn it off here at any time."
 )
 SERVICE_WORKER = Path(__file__).resolve().parent.parent / "static" / "districts" / "follow" / "sw.js"
-MAX_BODY = 4096
+# A subscription with its keys, or up to MAX_SAVED keys of 36 characters (about 8 KB) and more.
+MAX_BODY = 16 * 1024
 MAX_ENDPOINT = 1000
 BASE64URL = re.compile(r"^[A-Za-z0-9_-]+={0,2}$")
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
@@ -138,6 +141,32 @@ def checked_language(value):
     return value
 
 
+def checked_saved(value):
+    """Of a list of translation keys (at most MAX_SAVED strings), those of a live, public event
+    or initiative, each once, in order; other strings are ignored. Two queries at most."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise BadInput(_("Send the saved events as a list of translation keys."))
+    if len(value) > MAX_SAVED:
+        raise BadInput(_("At most %(count)d saved events.") % {"count": MAX_SAVED})
+    keys = list(dict.fromkeys(key for key in map(parse_key, value) if key is not None))
+    public = public_keys(keys)
+    return [key for key in keys if key in public]
+
+
+def replace_saved(follower, keys):
+    """The follower's saved events become `keys` (those kept keep their date)."""
+    follower.saved_events.exclude(translation_key__in=keys).delete()
+    kept = set(follower.saved_events.values_list("translation_key", flat=True))
+    SavedEvent.objects.bulk_create(
+        [SavedEvent(follower=follower, translation_key=key) for key in keys if key not in kept]
+    )
+
+
+def same_secret(stored, sent):
+    """Whether two base64url `auth` secrets are the same, in constant time."""
+    return hmac.compare_digest(stored.rstrip("=").encode(), sent.rstrip("=").encode())
+
+
 def read_json(request):
     if not request.content_type == "application/json":
         raise BadInput(_("Send JSON (Content-Type: application/json)."), status=415)
@@ -168,6 +197,8 @@ def subscribe(data):
     endpoint, p256dh, auth = checked_subscription(data.get("subscription"))
     district = checked_district(data.get("district"))
     language = checked_language(data.get("language"))
+    saved = checked_saved(data["saved"]) if "saved" in data else None
+    extra = {} if saved is None else {"saved": [str(key) for key in saved]}
     with translation.override(language):
         consent = str(CONSENT)
     now = timezone.now()
@@ -196,8 +227,14 @@ def subscribe(data):
                 p256dh=p256dh,
                 auth=auth,
             )
-            return answer(201, status="subscribed", districts=follower.districts, language=language)
+            if saved is not None:
+                replace_saved(follower, saved)
+            return answer(201, status="subscribed", districts=follower.districts, language=language, **extra)
         follower = row.follower
+        if saved is not None and same_secret(row.auth, auth):
+            replace_saved(follower, saved)
+        else:
+            extra = {}
         if not district:
             follower.districts = []
         elif follower.districts and district not in follower.districts:
@@ -210,7 +247,7 @@ def subscribe(data):
         )
         row.p256dh, row.auth, row.failures = p256dh, auth, 0
         row.save(update_fields=["p256dh", "auth", "failures"])
-    return answer(200, status="subscribed", districts=follower.districts, language=language)
+    return answer(200, status="subscribed", districts=follower.districts, language=language, **extra)
 
 
 def unsubscribe(data):
@@ -248,13 +285,35 @@ def status(data):
     return answer(200, status="subscribed", districts=row.follower.districts)
 
 
-ACTIONS = {"subscribe", "unsubscribe", "status"}
+def save_events(data):
+    """Replace the saved events of the device of this endpoint, proven by its `auth` secret."""
+    endpoint = checked_endpoint(data.get("endpoint"))
+    auth = data.get("auth")
+    decoded(auth, "auth", 16)
+    keys = checked_saved(data.get("saved"))
+    with transaction.atomic():
+        row = (
+            PushEndpoint.objects.select_for_update()
+            .select_related("follower")
+            .filter(endpoint=endpoint)
+            .first()
+        )
+        if row is None:
+            raise BadInput(_("Notifications are not on for this browser: turn them on first."), status=404)
+        if not same_secret(row.auth, auth):
+            raise BadInput(_("This subscription's secret does not match."), status=403)
+        replace_saved(row.follower, keys)
+    return answer(200, status="subscribed", saved=[str(key) for key in keys])
+
+
+ACTIONS = {"subscribe", "unsubscribe", "status", "saved"}
 
 
 @csrf_exempt  # no cookie is read: JSON only and a same-origin check instead (see the docstring)
 def follow_push(request):
-    """POST {"subscription", "district", "language"} to subscribe; POST {"action": "unsubscribe"
-    or "status", "endpoint", "district"} (or DELETE) to leave or to ask."""
+    """POST {"subscription", "district", "language", "saved"} to subscribe; POST {"action":
+    "unsubscribe" or "status", "endpoint", "district"} (or DELETE) to leave or to ask; POST
+    {"action": "saved", "endpoint", "auth", "saved"} to replace the device's saved events."""
     if request.method not in ("POST", "DELETE"):
         response = answer(405, message=_("Use POST or DELETE."))
         response["Allow"] = "POST, DELETE"
@@ -283,6 +342,8 @@ def follow_push(request):
             return status(data)
         if action == "unsubscribe":
             return unsubscribe(data)
+        if action == "saved":
+            return save_events(data)
         try:
             return subscribe(data)
         except IntegrityError:  # the same endpoint posted twice at once: the second updates

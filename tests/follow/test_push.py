@@ -9,6 +9,7 @@ from django.core.management import call_command
 from py_vapid import Vapid
 
 from districts.follow.delivery import deliver
+from districts.follow.notify import MAX_BODY
 from districts.follow.push import send_to_follower, vapid_key
 from districts.models import Delivery, Follower, PushEndpoint
 from tests.factories import DeviceFollowerFactory
@@ -225,7 +226,7 @@ def test_the_endpoint_takes_json_from_our_own_pages_only(client, push_service, s
     ours = post(client, {"subscription": subscription}, HTTP_ORIGIN="http://testserver")
     assert ours.status_code == 201
     assert client.get("/it/follow/push/").status_code == 405
-    big = post(client, {"subscription": subscription, "padding": "x" * 5000})
+    big = post(client, {"subscription": subscription, "padding": "x" * MAX_BODY})
     assert big.status_code == 413
 
 

@@ -104,7 +104,9 @@
                     }));
                 });
             }).then(function (subscription) {
-                return post({subscription: subscription.toJSON(), district: district, language: language});
+                // The events saved in this browser go with the device (saved.js, loaded before us).
+                var saved = window.QuartieriSaved ? window.QuartieriSaved.keys() : undefined;
+                return post({subscription: subscription.toJSON(), district: district, language: language, saved: saved});
             }).then(function () {
                 show(true);
                 say("subscribed");

@@ -3,6 +3,11 @@
    initiative pages toggle them, and the "My saved events" page shows them with one calendar
    link. Without JavaScript none of this is shown: each page's "Add to my calendar" remains.
 
+   With the device too when push is on (districts/follow/notify.py, action "saved"): when this
+   browser has a push subscription of our service worker, every change posts the whole list to the
+   portal, proven by the subscription's endpoint and `auth` secret, so that a cancellation of a
+   saved event reaches the browser as a push. The saved page says whether that is so.
+
    For other scripts (the "notify me" control sends the saved keys with its push registration):
      window.QuartieriSaved.keys()         -> ["<translation key>", ...]
      window.QuartieriSaved.save(key), .remove(key), .has(key)
@@ -72,6 +77,48 @@
 
     window.QuartieriSaved = {keys: keys, save: save, remove: remove, has: has};
 
+    // The portal's push endpoint and service worker, named by the page when Web Push is on.
+    function pushConfig() {
+        var element = document.querySelector("[data-push-endpoint]");
+        if (!element || !window.fetch || !("serviceWorker" in navigator) || !("PushManager" in window)) {
+            return null;
+        }
+        return {endpoint: element.getAttribute("data-push-endpoint"), worker: element.getAttribute("data-push-worker")};
+    }
+
+    // Sends `list` to the portal for this browser's push subscription. Resolves true when the
+    // device keeps it now, false when notifications are off here, null when push is unavailable.
+    function syncWithDevice(list) {
+        var config = pushConfig();
+        if (!config) {
+            return Promise.resolve(null);
+        }
+        return navigator.serviceWorker.getRegistration(config.worker).then(function (registration) {
+            return registration ? registration.pushManager.getSubscription() : null;
+        }).then(function (subscription) {
+            if (!subscription) {
+                return false;
+            }
+            var json = subscription.toJSON();
+            return fetch(config.endpoint, {
+                method: "POST",
+                credentials: "same-origin",
+                headers: {"Content-Type": "application/json", "Accept": "application/json"},
+                body: JSON.stringify({action: "saved", endpoint: json.endpoint, auth: json.keys.auth, saved: list})
+            }).then(function (response) {
+                return response.ok;
+            });
+        }).catch(function () {
+            return false;
+        });
+    }
+
+    function showAlerts(section, on) {
+        section.querySelectorAll("[data-saved-alerts]").forEach(function (line) {
+            line.hidden = on === null || line.getAttribute("data-saved-alerts") !== (on ? "on" : "off");
+        });
+    }
+
     function showButton(control) {
         var button = control.querySelector("[data-save-key]");
         var status = control.querySelector("[role=status]");
@@ -133,12 +180,18 @@
         });
         section.querySelector("h2").setAttribute("tabindex", "-1");
         load();
+        syncWithDevice(keys()).then(function (on) {
+            showAlerts(section, on);
+        });
     }
 
     function start() {
         if (!storageWorks()) {
             return;
         }
+        document.addEventListener("quartieri:saved-change", function (event) {
+            syncWithDevice(event.detail.keys);
+        });
         document.querySelectorAll("[data-save-control]").forEach(showButton);
         document.querySelectorAll("[data-saved-list]").forEach(showList);
     }
