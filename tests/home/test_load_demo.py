@@ -321,5 +321,5 @@ def test_the_demo_has_followers_for_the_managers_report(demo):
     assert set(Follower.objects.values_list("language", flat=True)) == {
         code for code, _name in settings.LANGUAGES
     }
-    assert Delivery.objects.filter(kind="digest", status="sent").count() == 5
+    assert Delivery.objects.filter(kind="digest", status="sent").count() == 6
     assert Delivery.objects.filter(status="failed").count() == 1
