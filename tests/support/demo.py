@@ -18,10 +18,10 @@ from django.utils import timezone
 
 
 @pytest.fixture(scope="module")
-def demo_media(shared_demo_media):
+def demo_media(tmp_path_factory):
     """The media folder the module's demo draws its pictures in: the shared demo's (the same
     pictures, drawn once)."""
-    return shared_demo_media
+    return media_folder(tmp_path_factory)
 
 
 @pytest.fixture(autouse=True)
@@ -159,10 +159,17 @@ class SharedDemo:
 shared = SharedDemo()
 
 
+def media_folder(tmp_path_factory, folders=[]):  # noqa: B006 (one folder for the process)
+    """The media folder every demo of this process draws its pictures in."""
+    if not folders:
+        folders.append(tmp_path_factory.mktemp("demo-media"))
+    return folders[0]
+
+
 @pytest.fixture(scope="session")
 def shared_demo_media(tmp_path_factory):
     """The media folder the shared demo draws its pictures in."""
-    return tmp_path_factory.mktemp("shared-demo-media")
+    return media_folder(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -176,9 +183,15 @@ def shared_demo(django_db_setup, django_db_blocker, shared_demo_media):
 @contextmanager
 def demo_module(shared_demo, django_db_blocker, media_root):
     """The shared demo, built if need be, for one module: what the module writes is rolled back
-    at its end (a savepoint of every database)."""
+    at its end (a savepoint of every database). The caches are emptied first, as after a fresh
+    build: the page cache's content version starts again from the clock, a number no module
+    before used, so that nothing a module before kept by version (in this process) is read."""
+    from django.core.cache import caches
+
     demo = shared_demo.build(django_db_blocker, media_root)
     with django_db_blocker.unblock(), every_database():
+        caches["default"].clear()
+        caches["shared"].clear()
         yield demo
 
 
