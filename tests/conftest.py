@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from tests.support.base_url import BASE
+from tests.support.demo import shared, uses_shared_demo
 from tests.support.queries import CaptureAllQueries
 
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
@@ -18,18 +19,27 @@ def spread_over_processes(items):
     """How `make test` spreads the suite over processes (`--dist loadgroup
     --no-loadscope-reorder`, see the Makefile): a file's tests in one process, so that its
     module fixtures are built once; the browser files together, so that the portal they drive
-    (a session fixture) is built once and not in every process; and the longest first (the
+    (a session fixture) is built once and not in every process; the tests on the demo content
+    together, one after the other, so that it is built once (tests/support/demo.py); and the
+    longest first (the
     browser group, then the files marked `slow`, which start servers of their own), so that no
     long file is left to run alone at the end while the other process idles."""
     for item in items:
         path = Path(str(item.fspath))
-        group = "browser" if BROWSER in path.parents else path.relative_to(ROOT).as_posix()
+        if BROWSER in path.parents:
+            group = "browser"
+        elif uses_shared_demo(item):
+            group = "demo"
+        else:
+            group = path.relative_to(ROOT).as_posix()
         item.add_marker(pytest.mark.xdist_group(group))
 
     def rank(item):
         if BROWSER in Path(str(item.fspath)).parents:
-            return 0
-        return 1 if item.get_closest_marker("slow") else 2
+            return (0, False)
+        # The tests on the demo one after the other, so that their process builds it once
+        # (tests/support/demo.py), after the other long files.
+        return (1 if item.get_closest_marker("slow") else 2, uses_shared_demo(item))
 
     items.sort(key=rank)  # stable: the order within each rank is the collection's
 
@@ -83,6 +93,9 @@ def pytest_runtest_teardown(item, nextitem):
     # connections point at the real ones again): nothing follows, so nothing is restored.
     if nextitem is not None and marker is not None and marker.kwargs.get("transaction"):
         _restore_migrated_rows(item.config)
+    # The shared demo is rolled back as soon as a test that does not use it comes next.
+    if shared.open and (nextitem is None or not uses_shared_demo(nextitem)):
+        shared.close()
     return result
 
 

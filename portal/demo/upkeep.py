@@ -42,6 +42,7 @@ from wagtail.signals import page_published
 
 from initiatives import signals as occurrence_signals
 from portal.core import signals as cache_signals
+from portal.core import sync
 from portal.core.page_cache import bump_version
 from portal.core.search import signals as search_signals
 
@@ -55,6 +56,8 @@ DEFAULT_QUEUE = "default"
 # The page cache's receivers that run on every save and publication (portal/core/signals.py).
 CACHE_RECEIVERS = [(post_save, "portal-cache-saved"), (page_published, "portal-cache-published")]
 INDEX_CHUNK = 500
+# Connected by portal.core after the page cache's receivers (portal/core/sync.py).
+SYNC_PUBLISHED = "portal-sync-published"
 
 
 class Upkeep:
@@ -150,10 +153,14 @@ def _disconnect(signal, **kwargs):
 
 def _reconnect():
     """Connect again what `deferred_upkeep` held back, in the order the apps connect it
-    (portal.core, then initiatives): the page cache hears of a publication first."""
+    (portal.core, then initiatives): the page cache hears of a publication first, before the
+    public-file records (`portal.core.sync`, connected after it by portal.core) and the
+    occurrence table, which are taken off and put back after it."""
     page_published.disconnect(occurrence_signals.rebuild_on_publish)
+    page_published.disconnect(dispatch_uid=SYNC_PUBLISHED)
     cache_signals.connect()
     search_signals.connect()
+    sync.connect()
     page_published.connect(occurrence_signals.rebuild_on_publish)
 
 

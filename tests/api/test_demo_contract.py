@@ -10,8 +10,8 @@
   icalendar's and vobject's strict parsers, and an event's file expands to the dates the API
   lists (a cancelled date an EXDATE, a moved one an override).
 
-The demo is built once for the module (`load_demo`'s steps, every content language), with the
-clock frozen at the moment it is built, in a transaction rolled back at the end.
+The demo is the one `load_demo` builds (every content language), shared with the other modules
+on it (tests/support/demo.py), with the clock frozen, for the module, at the moment it was built.
 """
 
 import datetime
@@ -23,7 +23,13 @@ import recurring_ical_events
 from django.utils import timezone
 
 from tests.support.calendars import check_strictly
-from tests.support.demo import _demo_media, demo_built, demo_media  # noqa: F401 (fixtures)
+from tests.support.demo import (  # noqa: F401 (fixtures)
+    _demo_media,
+    demo_media,
+    demo_module,
+    shared_demo,
+    shared_demo_media,
+)
 from tests.support.expansion import (
     ROME,
     as_dates,
@@ -46,13 +52,13 @@ NEXT_DATES = 10
 
 
 @pytest.fixture(scope="module")
-def window(django_db_setup, django_db_blocker, demo_media):  # noqa: F811 (the fixture imported above)
-    """(first day, last day) of the next 366 days, on the demo built as `load_demo` builds it."""
-    moment = timezone.now()
-    with pytest.MonkeyPatch.context() as patch:
-        # One clock for the demo's dates, its occurrence table and every answer of the module.
-        patch.setattr(timezone, "now", lambda: moment)
-        with demo_built(django_db_blocker, demo_media):
+def window(shared_demo, django_db_blocker, demo_media):  # noqa: F811 (the fixture imported above)
+    """(first day, last day) of the next 366 days, on the demo `load_demo` builds."""
+    with demo_module(shared_demo, django_db_blocker, demo_media) as demo:
+        with pytest.MonkeyPatch.context() as patch:
+            # One clock for the demo's dates, its occurrence table and every answer of the
+            # module: the moment the demo was built at.
+            patch.setattr(timezone, "now", lambda: demo.moment)
             today = timezone.localdate(timezone=ROME)
             yield today, today + datetime.timedelta(days=WINDOW_DAYS - 1)
 

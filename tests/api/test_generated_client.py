@@ -2,10 +2,11 @@
 by `openapi-python-client` (a pinned dev requirement), talking HTTP to a live portal with the
 demo content.
 
-Once per module: the demo is loaded (`load_demo`, in a transaction rolled back at the end, as
-tests/home/test_load_demo.py does), the portal is served on a free port of 127.0.0.1 by a
-server thread sharing that transaction, `/api/v2/openapi.json` is fetched from it and the client
-is generated from that file into a temporary folder and imported. The tests then use only the
+Once per module: on the demo loaded by `load_demo` (shared with the other modules on it,
+tests/support/demo.py; what the module writes is rolled back at its end), the portal is served
+on a free port of 127.0.0.1 by a server thread sharing that transaction, `/api/v2/openapi.json`
+is fetched from it and the client is generated from that file into a temporary folder and
+imported. The tests then use only the
 generated operations and models, strictly: the generated models drop unknown members silently
 (their `from_dict` pops the fields they know), so each parsed answer is turned back into JSON
 and compared with what the server sent; a member the document does not declare is a failure.
@@ -27,7 +28,13 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from tests.support.demo import _demo_media, demo_media  # noqa: F401 (fixtures)
+from tests.support.demo import (  # noqa: F401 (fixtures)
+    _demo_media,
+    demo_media,
+    demo_module,
+    shared_demo,
+    shared_demo_media,
+)
 
 # The database of the tests is the one the live portal serves (each test in a savepoint of it).
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -79,11 +86,15 @@ class LivePortal:
 
 
 @pytest.fixture(scope="module")
-def live_portal(django_db_setup, django_db_blocker, demo_media):  # noqa: F811 (the fixture imported above)
-    """The demo portal, served live; everything it wrote is rolled back at the end."""
+def live_portal(shared_demo, django_db_blocker, demo_media):  # noqa: F811 (the fixture imported above)
+    """The demo portal, served live; everything it wrote is rolled back at the end.
+
+    The demo is `load_demo`'s, shared with the other modules on it (tests/support/demo.py); its
+    last steps that read the base URL (`configure_site`, the default Site) are run again here,
+    on the live portal's URL."""
     from django.core.signals import request_finished, request_started
     from django.core.wsgi import get_wsgi_application
-    from django.db import close_old_connections, connections, transaction
+    from django.db import close_old_connections, connections
 
     portal = LivePortal()
     urls = {name: portal.url for name in ("PORTAL_BASE_URL", "WAGTAILAPI_BASE_URL", "WAGTAILADMIN_BASE_URL")}
@@ -91,15 +102,12 @@ def live_portal(django_db_setup, django_db_blocker, demo_media):  # noqa: F811 (
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     with (
-        django_db_blocker.unblock(),
+        demo_module(shared_demo, django_db_blocker, demo_media),
         override_settings(**urls, MEDIA_ROOT=demo_media, PROPOSALS_RATE_LIMIT=100),
     ):
-        atomics = [transaction.atomic(using=connection.alias) for connection in connections.all()]
-        for atomic in atomics:
-            atomic.__enter__()
         shared = list(connections.all())
         try:
-            call_command("load_demo", verbosity=0)
+            call_command("configure_site", verbosity=0)
             portal.app = get_wsgi_application()
             portal.start(shared)
             try:
@@ -107,10 +115,6 @@ def live_portal(django_db_setup, django_db_blocker, demo_media):  # noqa: F811 (
             finally:
                 portal.stop(shared)
         finally:
-            for connection in shared:
-                transaction.set_rollback(True, using=connection.alias)
-            for atomic in reversed(atomics):
-                atomic.__exit__(None, None, None)
             request_started.connect(close_old_connections)
             request_finished.connect(close_old_connections)
 

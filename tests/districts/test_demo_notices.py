@@ -9,14 +9,20 @@ from django.utils import timezone
 from districts.models import DistrictPage, Notice
 from districts.notices import all_entries, house_key_of, in_district
 from portal.core.directory import get_directory
-from tests.support.demo import _demo_media, demo_built, demo_media  # noqa: F401 (fixtures)
+from tests.support.demo import (  # noqa: F401 (fixtures)
+    _demo_media,
+    demo_media,
+    demo_module,
+    shared_demo,
+    shared_demo_media,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, demo_media):  # noqa: F811 (the fixture imported above)
-    with demo_built(django_db_blocker, demo_media, languages=("it", "ar")):
+def demo(shared_demo, django_db_blocker, demo_media):  # noqa: F811 (the fixture imported above)
+    with demo_module(shared_demo, django_db_blocker, demo_media):
         yield
 
 

@@ -7,12 +7,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 
 from districts.models import Delivery, DistrictPage, Follower
 from initiatives.models import EventPage, InitiativePage, Occurrence
+from tests.support.demo import (  # noqa: F401 (fixtures)
+    _demo_media,
+    demo_media,
+    demo_module,
+    model_counts,
+    shared_demo,
+    shared_demo_media,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -23,34 +30,18 @@ DISTRICTS = {
 }
 
 
-def model_counts():
-    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
-
-
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Run the command twice in one transaction kept for the whole module, then roll back.
+def demo(shared_demo, django_db_blocker, demo_media):  # noqa: F811 (the fixture imported above)
+    """Run the command twice, then roll back: the first run is the process's shared demo
+    (tests/support/demo.py: `load_demo` itself, on the empty database), the second is this
+    module's, in a savepoint rolled back at its end.
 
     Yields the model counts after each run and the page cache's content version before and
     after the first."""
-    from django.db import transaction
-
-    from portal.core.page_cache import read_version
-
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            before = read_version()
-            call_command("load_demo", verbosity=0)
-            first = model_counts()
-            after = read_version()
-            call_command("load_demo", verbosity=0)
-            second = model_counts()
-            yield first, second, (before, after)
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with demo_module(shared_demo, django_db_blocker, demo_media) as first:
+        call_command("load_demo", verbosity=0)
+        second = model_counts()
+        yield first.counts, second, (first.before, first.after)
 
 
 def test_second_run_changes_no_count(demo):

@@ -1,11 +1,19 @@
 """Relevance on the demo content: what a resident types, and the page that must come first.
 
-The demo is built once for the module (Italian, English, French and Spanish), in a transaction
-rolled back at the end. Runs on SQLite and on PostgreSQL alike.
+The demo is the one `load_demo` builds, shared with the other modules on it
+(tests/support/demo.py); what a test writes is rolled back. Runs on SQLite and on PostgreSQL alike.
 """
 
 import pytest
 from django.utils import translation
+
+from tests.support.demo import (  # noqa: F401 (fixtures)
+    _demo_media,
+    demo_media,
+    demo_module,
+    shared_demo,
+    shared_demo_media,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -13,33 +21,9 @@ DEMO_LANGUAGES = ("it", "en", "fr", "es")
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    from django.conf import settings
-    from django.db import transaction
-    from wagtail.models import Locale
-
-    from initiatives.occurrence_table import rebuild_all
-    from portal.demo.builder import DemoBuilder
-    from portal.demo.upkeep import deferred_upkeep
-
-    media = settings.MEDIA_ROOT
-    settings.MEDIA_ROOT = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            for code in DEMO_LANGUAGES:
-                Locale.objects.get_or_create(language_code=code)
-            # As `load_demo` builds it: the search index and the rest once, at the end.
-            with deferred_upkeep() as upkeep:
-                DemoBuilder().build()
-            upkeep.catch_up()
-            rebuild_all()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            settings.MEDIA_ROOT = media
+def demo(shared_demo, django_db_blocker, demo_media):  # noqa: F811 (the fixture imported above)
+    with demo_module(shared_demo, django_db_blocker, demo_media):
+        yield
 
 
 def first_results(client, language, query, **params):
