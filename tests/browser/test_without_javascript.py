@@ -14,7 +14,10 @@ from .public_pages import KINDS, LANGUAGES, STATUS, public_path
 CASES = [(kind, LANGUAGES[number % len(LANGUAGES)]) for number, kind in enumerate(KINDS)]
 
 # Elements a page hides on purpose, with or without a script: the honeypot for robots.
-HIDDEN_ON_PURPOSE = (".proposal-form__trap",)
+# The proposal form's trap for robots; and the controls that work only with a script (saving an
+# event in the browser, notifications on this device): hidden until the script shows them, the
+# page's calendar links and the e-mail subscription are what works without one.
+HIDDEN_ON_PURPOSE = (".proposal-form__trap", ".save-control", ".notify-me")
 
 HIDDEN_CONTENT_JS = """(allowed) => {
     const found = [];
