@@ -39,6 +39,7 @@ from portal.core.absolute_urls import page_url
 from portal.core.api.serializers import detail_url_maker
 from portal.core.api.strict import StrictAPIMixin, check_locale
 from portal.core.directory import get_directory
+from portal.core.public_forms import cleaned_json
 
 from ..models import Follower, PushEndpoint, SavedEvent
 from .links import device_calendar_url
@@ -106,6 +107,10 @@ def read_body(request):
         raise Rejected(400, f"the body is too large: at most {MAX_BODY_BYTES} bytes")
     except (ValueError, RecursionError):
         raise Rejected(400, "the body is not valid JSON")
+    try:
+        body = cleaned_json(body)
+    except ValueError as error:
+        raise Rejected(400, f"the body holds {error}")
     if not isinstance(body, dict):
         raise Rejected(400, "the body must be a JSON object")
     return body

@@ -32,6 +32,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from portal.core.absolute_urls import base_url
+from portal.core.public_forms import cleaned_json
 
 from ..models import DistrictPage, Follower, PushEndpoint, SavedEvent
 from ..ratelimit import RateLimit
@@ -177,8 +178,8 @@ def read_json(request):
     if length > MAX_BODY:
         raise BadInput(_("The request is too large."), status=413)
     try:
-        data = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
+        data = cleaned_json(json.loads(request.body or b""))
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise BadInput(_("The request is not valid JSON.")) from None
     if not isinstance(data, dict):
         raise BadInput(_("Send a JSON object."))

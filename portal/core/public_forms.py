@@ -28,6 +28,23 @@ def without_control_characters(value, multiline=False):
     return value if multiline else LINE_CHARACTERS.sub(" ", value)
 
 
+def cleaned_json(value):
+    """A parsed JSON value with control characters removed from every string (line breaks kept)
+    — PostgreSQL refuses NUL in text. Raises ValueError for a string that is not Unicode text
+    (a lone surrogate, which JSON's `\\ud800` escapes can spell), which no database can store."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("text that is not valid Unicode (a lone surrogate)") from None
+        return without_control_characters(value, multiline=True)
+    if isinstance(value, list):
+        return [cleaned_json(item) for item in value]
+    if isinstance(value, dict):
+        return {cleaned_json(key): cleaned_json(item) for key, item in value.items()}
+    return value
+
+
 def cleaned_data_copy(data, multiline_keys=()):
     """A copy of submitted `data` (a QueryDict, a MultiValueDict or a dict) without control
     characters in its values."""

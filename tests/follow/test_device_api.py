@@ -350,3 +350,15 @@ def test_a_category_slug_is_accepted(client, district):
     response = post(client, registration(district, categories=[category.slug], push=None))
     assert response.status_code == 201, response.json()
     assert Follower.objects.get().categories == ["laboratori"]
+
+
+def test_text_no_database_can_store_is_cleaned_or_refused(client, district):
+    """Found by the contract's fuzzer on PostgreSQL, which refuses NUL in text: control
+    characters are dropped (as from every public form), a lone surrogate is a 400."""
+    response = post(client, registration(district, consent="Sì\u0000, \u009avoglio\u0007 gli avvisi"))
+    assert response.status_code == 201, response.content
+    assert Follower.objects.get().consent_text == "Sì, voglio gli avvisi"
+    raw = json.dumps(registration(district, consent="x")).replace('"x"', '"\\ud932 solo"')
+    response = client.post(URL, raw, content_type="application/json")
+    assert response.status_code == 400 and "not valid Unicode" in response.json()["message"]
+    assert Follower.objects.count() == 1
