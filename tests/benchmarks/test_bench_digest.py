@@ -4,8 +4,8 @@
 of the three districts (56 selections), a week of events; the digest built once per selection,
 sent through `deliver()` (a `Delivery` row each) to Django's in-memory mail backend, so the figure
 is ours and not an SMTP server's. Reported: the time per follower, the builds, the queries per
-follower, the memory at peak (the in-memory outbox included). Targets: every follower served, one build per selection, at most
-25 ms and 6 queries per follower on SQLite.
+follower, the memory at peak (the in-memory outbox included). Targets: every follower served,
+one build per selection, at most 25 ms and 6 queries per follower on SQLite.
 """
 
 import datetime
