@@ -11,11 +11,9 @@ session and no CSRF token (Django REST framework's views are CSRF-exempt; no aut
 class is installed, so a session cookie that comes along is never read).
 """
 
-import json
 import secrets
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
 from django.db.models import prefetch_related_objects
 from django.urls import path
 from django.utils import translation
@@ -26,7 +24,7 @@ from rest_framework.viewsets import GenericViewSet
 
 from initiatives.api import prepare_taxonomy
 from portal.core.api.preparation import preparer
-from portal.core.api.strict import MAX_ID, StrictAPIMixin, content_language_codes
+from portal.core.api.strict import MAX_ID, Rejected, StrictAPIMixin, content_language_codes, read_json_object
 from portal.core.visibility import without_restricted
 
 from .forms import API_NAMES, FORM_NAMES, HONEYPOT_FIELD
@@ -79,17 +77,6 @@ def reference(proposal):
     if proposal is None:
         return secrets.token_hex(REFERENCE_LENGTH // 2)
     return salted_hmac("quartieri.proposal.reference", str(proposal.pk)).hexdigest()[:REFERENCE_LENGTH]
-
-
-class Rejected(Exception):
-    """A request that is not a proposal the form can read: answered `status` with `body`."""
-
-    def __init__(self, status, message, errors=None):
-        super().__init__(message)
-        self.status = status
-        self.body = {"message": str(message)}
-        if errors:
-            self.body["errors"] = {name: [str(text) for text in texts] for name, texts in errors.items()}
 
 
 def expected_type(field_type):
@@ -150,28 +137,7 @@ class ProposalsAPIViewSet(StrictAPIMixin, GenericViewSet):
         return code
 
     def read_body(self, request):
-        if request.content_type != "application/json":
-            raise Rejected(415, "send the proposal as JSON, with Content-Type: application/json")
-        charset = request.content_params.get("charset", "utf-8").lower()
-        if charset not in ("utf-8", "utf8"):
-            raise Rejected(415, "send the proposal as JSON in UTF-8")
-        try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            raise Rejected(400, "the Content-Length header is not a number")
-        if length > MAX_BODY_BYTES:
-            raise Rejected(400, f"the body is too large: at most {MAX_BODY_BYTES} bytes")
-        try:
-            raw = request.body
-        except RequestDataTooBig:
-            raise Rejected(400, f"the body is too large: at most {MAX_BODY_BYTES} bytes")
-        try:
-            body = json.loads(raw.decode("utf-8"))
-        except (ValueError, RecursionError):
-            raise Rejected(400, "the body is not valid JSON")
-        if not isinstance(body, dict):
-            raise Rejected(400, "the body must be a JSON object")
-        return body
+        return read_json_object(request, MAX_BODY_BYTES, "the proposal")
 
     def form_page(self, body):
         """The live, public proposal form named by `form` (its page id, in any language)."""

@@ -17,11 +17,10 @@ cache never serves a request that carries one (portal/core/page_cache.py); the r
 import base64
 import binascii
 import datetime
-import json
 import re
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import prefetch_related_objects
@@ -37,9 +36,8 @@ from initiatives.models import EventPage
 from initiatives.models.pages import ActivityPage
 from portal.core.absolute_urls import page_url
 from portal.core.api.serializers import detail_url_maker
-from portal.core.api.strict import StrictAPIMixin, check_locale
+from portal.core.api.strict import Rejected, StrictAPIMixin, check_locale, read_json_object
 from portal.core.directory import get_directory
-from portal.core.public_forms import cleaned_json
 
 from ..models import Follower, PushEndpoint, SavedEvent
 from .links import device_calendar_url
@@ -62,17 +60,6 @@ UPDATE_MEMBERS = REGISTER_MEMBERS
 PERSONAL = "private, no-store"
 
 
-class Rejected(Exception):
-    """A request answered `status` with {"message": …, "errors": …}."""
-
-    def __init__(self, status, message, errors=None):
-        super().__init__(message)
-        self.status = status
-        self.body = {"message": str(message)}
-        if errors:
-            self.body["errors"] = {name: [str(text) for text in texts] for name, texts in errors.items()}
-
-
 class Unauthorized(Exception):
     """No device token, or one no device holds: 401."""
 
@@ -91,29 +78,7 @@ class DevicePreferencesForm(PreferencesForm):
 
 def read_body(request):
     """The JSON object of a request; a 400 or 415 for anything else."""
-    if request.content_type != "application/json":
-        raise Rejected(415, "send JSON, with Content-Type: application/json")
-    if request.content_params.get("charset", "utf-8").lower() not in ("utf-8", "utf8"):
-        raise Rejected(415, "send JSON in UTF-8")
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        raise Rejected(400, "the Content-Length header is not a number")
-    if length > MAX_BODY_BYTES:
-        raise Rejected(400, f"the body is too large: at most {MAX_BODY_BYTES} bytes")
-    try:
-        body = json.loads(request.body.decode("utf-8"))
-    except RequestDataTooBig:
-        raise Rejected(400, f"the body is too large: at most {MAX_BODY_BYTES} bytes")
-    except (ValueError, RecursionError):
-        raise Rejected(400, "the body is not valid JSON")
-    try:
-        body = cleaned_json(body)
-    except ValueError as error:
-        raise Rejected(400, f"the body holds {error}")
-    if not isinstance(body, dict):
-        raise Rejected(400, "the body must be a JSON object")
-    return body
+    return read_json_object(request, MAX_BODY_BYTES)
 
 
 def is_text_list(value):

@@ -1,10 +1,11 @@
 """The API's strictness: JSON only, every bad parameter a 400 with a message, every unknown id
 a 404, and counts, locales and search terms read strictly."""
 
+import json
 import re
 
 from django.conf import settings
-from django.core.exceptions import FieldError, ValidationError
+from django.core.exceptions import FieldError, RequestDataTooBig, ValidationError
 from django.http import Http404
 from recurrence.exceptions import RecurrenceError
 from rest_framework.filters import BaseFilterBackend
@@ -17,6 +18,7 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
 
 from portal.core import upstream
+from portal.core.public_forms import cleaned_json
 from portal.core.search.query import resident_search, search_pages
 
 # SQLite integers are signed 64-bit; a larger id in a URL is simply an unknown id.
@@ -188,3 +190,51 @@ class StrictSearchFilter(SearchFilter):
         cleaned["search"] = words
         upstream.replace_query_params(request, cleaned)
         return super().filter_queryset(request, queryset, view)
+
+
+# --- Bodies of the endpoints that take them (proposals, devices) --------------------------------
+
+
+class Rejected(Exception):
+    """A request an endpoint cannot take, answered `status` with `body`: {"message": …} and, per
+    member of the request at fault, {"errors": {member: [texts]}}."""
+
+    def __init__(self, status, message, errors=None):
+        super().__init__(message)
+        self.status = status
+        self.body = {"message": str(message)}
+        if errors:
+            self.body["errors"] = {name: [str(text) for text in texts] for name, texts in errors.items()}
+
+
+def read_json_object(request, max_bytes, what="JSON"):
+    """The JSON object a request carries (`what` names it in the messages: "the proposal"), its
+    text without control characters; `Rejected` 415 for another content type or charset, 400
+    for a body too large, not JSON, not an object, or holding text no database can store."""
+    sent = "JSON" if what == "JSON" else f"{what} as JSON"
+    if request.content_type != "application/json":
+        raise Rejected(415, f"send {sent}, with Content-Type: application/json")
+    if request.content_params.get("charset", "utf-8").lower() not in ("utf-8", "utf8"):
+        raise Rejected(415, f"send {sent} in UTF-8")
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        raise Rejected(400, "the Content-Length header is not a number") from None
+    too_large = f"the body is too large: at most {max_bytes} bytes"
+    if length > max_bytes:
+        raise Rejected(400, too_large)
+    try:
+        raw = request.body
+    except RequestDataTooBig:
+        raise Rejected(400, too_large) from None
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        raise Rejected(400, "the body is not valid JSON") from None
+    try:
+        body = cleaned_json(body)
+    except ValueError as error:
+        raise Rejected(400, f"the body holds {error}") from None
+    if not isinstance(body, dict):
+        raise Rejected(400, "the body must be a JSON object")
+    return body
