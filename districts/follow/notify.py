@@ -194,6 +194,12 @@ def same_origin(request):
     return origin.rstrip("/") == base_url() or urlsplit(origin).netloc == request.get_host()
 
 
+def locked_endpoint(endpoint):
+    """The endpoint's row with its follower, locked until the transaction ends; None if unknown."""
+    rows = PushEndpoint.objects.select_for_update().select_related("follower")
+    return rows.filter(endpoint=endpoint).first()
+
+
 def subscribe(data):
     endpoint, p256dh, auth = checked_subscription(data.get("subscription"))
     district = checked_district(data.get("district"))
@@ -204,12 +210,7 @@ def subscribe(data):
         consent = str(CONSENT)
     now = timezone.now()
     with transaction.atomic():
-        row = (
-            PushEndpoint.objects.select_for_update()
-            .select_related("follower")
-            .filter(endpoint=endpoint)
-            .first()
-        )
+        row = locked_endpoint(endpoint)
         if row is None:
             follower = Follower.objects.create(
                 kind=Follower.Kind.DEVICE,
@@ -257,12 +258,7 @@ def unsubscribe(data):
     endpoint = checked_endpoint(data.get("endpoint"))
     district = checked_district(data.get("district"))
     with transaction.atomic():
-        row = (
-            PushEndpoint.objects.select_for_update()
-            .select_related("follower")
-            .filter(endpoint=endpoint)
-            .first()
-        )
+        row = locked_endpoint(endpoint)
         if row is None:
             return answer(200, status="unsubscribed", districts=[])
         follower = row.follower
@@ -293,12 +289,7 @@ def save_events(data):
     decoded(auth, "auth", 16)
     keys = checked_saved(data.get("saved"))
     with transaction.atomic():
-        row = (
-            PushEndpoint.objects.select_for_update()
-            .select_related("follower")
-            .filter(endpoint=endpoint)
-            .first()
-        )
+        row = locked_endpoint(endpoint)
         if row is None:
             raise BadInput(_("Notifications are not on for this browser: turn them on first."), status=404)
         if not same_secret(row.auth, auth):
